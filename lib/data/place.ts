@@ -1,0 +1,40 @@
+import type { Feature } from "geojson";
+import pointOnFeature from "@turf/point-on-feature";
+import type { PlaceRef } from "./schema";
+
+/** A place reference made concrete: a name an analyst reads and a point the map can draw. */
+export type Place = {
+  name: string;
+  /** Set when the place is a layer feature. */
+  layer?: string;
+  feature?: string;
+  /** Where the event's marker sits: the point itself, or a point inside the feature's area. */
+  point: [lon: number, lat: number];
+  note?: string;
+};
+
+export type FeatureIndex = Map<string, Map<string, Feature>>;
+
+export function featureKey(layer: string, feature: string): string {
+  return `${layer}/${feature}`;
+}
+
+/** Resolves a reference; undefined when it names a layer or feature that is not loaded. */
+export function resolvePlace(ref: PlaceRef, features: FeatureIndex, labelProperty: (layer: string) => string): Place | undefined {
+  if ("point" in ref) return { name: ref.name, point: ref.point, note: ref.note };
+  const feature = features.get(ref.layer)?.get(ref.feature);
+  if (!feature) return undefined;
+  const props = feature.properties ?? {};
+  const label = props[labelProperty(ref.layer)] ?? props.name;
+  // pointOnFeature lands inside the polygon, unlike a centroid, which can fall outside (e.g. a crescent).
+  const [lon, lat] = pointOnFeature(feature).geometry.coordinates as [number, number];
+  return {
+    name: typeof label === "string" && label ? label : ref.feature,
+    layer: ref.layer,
+    feature: ref.feature,
+    point: [round6(lon), round6(lat)],
+    note: ref.note,
+  };
+}
+
+const round6 = (v: number) => Math.round(v * 1e6) / 1e6;

@@ -1,0 +1,39 @@
+/** One thing wrong with a data file, named so that whoever fixes the file can find it. */
+export type DataProblem = {
+  /** Path relative to the data folder, e.g. `geo/paris.geojson`. */
+  file: string;
+  /** The feature, event or field concerned, when the problem is narrower than the file. */
+  item?: string;
+  /** A short rule name from a fixed vocabulary, so tests and tools can match on it. */
+  rule: DataRule;
+  message: string;
+};
+
+export type DataRule =
+  | "unreadable-file"
+  | "invalid-json"
+  | "schema"
+  | "not-a-feature-collection"
+  | "missing-feature-id"
+  | "duplicate-id"
+  | "coordinates-out-of-range"
+  | "coordinates-not-finite"
+  | "unclosed-ring"
+  | "too-few-positions"
+  | "wrong-winding"
+  | "self-intersection"
+  | "unknown-reference"
+  | "quote-not-in-article"
+  | "offsets-mismatch";
+
+export function formatProblem(p: DataProblem): string {
+  return `${p.file}${p.item ? ` [${p.item}]` : ""}: ${p.rule}: ${p.message}`;
+}
+
+/** Thrown by loaders when a file cannot be used at all; carries every problem found in it. */
+export class DataError extends Error {
+  constructor(readonly problems: DataProblem[]) {
+    super(problems.map(formatProblem).join("\n"));
+    this.name = "DataError";
+  }
+}

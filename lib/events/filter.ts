@@ -1,0 +1,53 @@
+import type { Feature } from "geojson";
+import type { LoadedEvent } from "@/lib/data/read-article";
+import type { EventType } from "@/lib/data/schema";
+import type { BBox } from "@/lib/data/summary";
+import { touchesLayer } from "./membership";
+
+export type EventFilter = {
+  bbox?: BBox;
+  from?: string;
+  to?: string;
+  types?: EventType[];
+  q?: string;
+  /** Events that happened in, are about, or lie inside a feature of this layer. */
+  layer?: { id: string; features: Feature[] };
+};
+
+/** Events that pass every filter given; an event known only to a span matches when the span overlaps the window. */
+export function filterEvents(events: LoadedEvent[], filter: EventFilter): LoadedEvent[] {
+  const needle = filter.q ? fold(filter.q) : undefined;
+  const types = filter.types && filter.types.length > 0 ? new Set(filter.types) : undefined;
+  return events.filter(
+    (e) =>
+      (!filter.from || e.time.end >= filter.from) &&
+      (!filter.to || e.time.start <= filter.to) &&
+      (!types || types.has(e.type)) &&
+      (!filter.bbox || inBBox(e.place.point, filter.bbox)) &&
+      (!needle || searchableText(e).includes(needle)) &&
+      (!filter.layer || touchesLayer(e, filter.layer.id, filter.layer.features)),
+  );
+}
+
+/** Case- and accent-insensitive text, so "suwayda" finds "Suwayda" and "Chateau" finds "Château". */
+export function fold(s: string): string {
+  return s.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+}
+
+const searchCache = new WeakMap<LoadedEvent, string>();
+function searchableText(e: LoadedEvent): string {
+  let text = searchCache.get(e);
+  if (text === undefined) {
+    text = fold(
+      [e.title, e.summary, e.type, ...e.actors, e.place.name, ...e.aboutPlaces.map((p) => p.name), ...e.sources.map((s) => s.quote)].join("\n"),
+    );
+    searchCache.set(e, text);
+  }
+  return text;
+}
+
+function inBBox([lon, lat]: [number, number], [w, s, e, n]: BBox): boolean {
+  if (lat < s || lat > n) return false;
+  // A box whose west edge is east of its east edge crosses the antimeridian.
+  return w <= e ? lon >= w && lon <= e : lon >= w || lon <= e;
+}

@@ -1,0 +1,33 @@
+import { EVENT_TYPES, type EventType } from "@/lib/data/schema";
+
+/** Longest text filter accepted: longer ones are refused, not truncated. */
+export const MAX_QUERY_LENGTH = 200;
+/** Most ids a list parameter may carry. */
+export const MAX_LIST_ITEMS = 50;
+
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** A real calendar day written YYYY-MM-DD (2025-02-30 is refused). */
+export function parseDay(value: string): string | null {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return null;
+  const d = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value ? value : null;
+}
+
+export function parseSlug(value: string): string | null {
+  return value.length <= 100 && SLUG.test(value) ? value : null;
+}
+
+export function isEventType(value: string): value is EventType {
+  return (EVENT_TYPES as readonly string[]).includes(value);
+}
+
+export function parseQuery(value: string): string | null {
+  const q = value.trim().replace(/\s+/g, " ");
+  return q.length > 0 && q.length <= MAX_QUERY_LENGTH ? q : null;
+}
+
+/** Splits a comma list; an empty string is an empty list (e.g. `layers=` means "no layers"). */
+export function splitList(value: string): string[] {
+  return value === "" ? [] : value.split(",").map((s) => s.trim());
+}
