@@ -1,3 +1,35 @@
-export default function Home() {
-  return <main>Briefmap</main>;
+import type { Metadata } from "next";
+import { getBriefData } from "@/lib/data";
+import { eventsOfView, knownIds, viewTitle } from "@/lib/view/first-view";
+import { readView, type SearchParams } from "@/lib/view/read-view";
+import { Dashboard } from "./_components/dashboard/dashboard";
+
+type PageProps = { searchParams: Promise<SearchParams> };
+
+export async function generateMetadata({ searchParams }: PageProps): Promise<Metadata> {
+  const data = await getBriefData();
+  const { view } = readView(await searchParams, knownIds(data));
+  const { selected } = eventsOfView(data, view);
+  const title = viewTitle(view, selected);
+  return { title: title ?? "Briefmap · situation map", description: selected?.summary };
+}
+
+export default async function Home({ searchParams }: PageProps) {
+  const data = await getBriefData();
+  const { view, ignored } = readView(await searchParams, knownIds(data));
+  const article = data.articles[0];
+  if (!article) return <main>No article is loaded; run npm run check-data to see why.</main>;
+  const { textFile: _t, eventsFile: _e, ...articleFields } = article;
+  const spans = data.events.filter((e) => e.article === article.id).flatMap((e) => e.sources.map((s) => ({ event: e.id, start: s.start, end: s.end })));
+  return (
+    <Dashboard
+      layers={data.layers.map((l) => l.summary)}
+      unavailable={data.unavailable}
+      article={articleFields}
+      spans={spans}
+      allTimes={data.events.map((e) => ({ id: e.id, time: e.time }))}
+      initial={eventsOfView(data, view)}
+      ignored={ignored}
+    />
+  );
 }

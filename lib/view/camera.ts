@@ -37,7 +37,12 @@ export function serializeCamera(c: Camera): string {
   // Trailing zero angles are left out, as in MapLibre's hash.
   if (r.bearing !== 0 || r.pitch !== 0) parts.push(r.bearing);
   if (r.pitch !== 0) parts.push(r.pitch);
-  return parts.map(String).join("/");
+  return parts.map(plain).join("/");
+}
+
+/** Decimal notation without trailing zeros: String(1e-7) would give "1e-7", which links must not hold. */
+function plain(v: number): string {
+  return v.toFixed(12).replace(/\.?0+$/, "");
 }
 
 export function sameCamera(a: Camera, b: Camera): boolean {

@@ -1,0 +1,116 @@
+"use client";
+
+import { useCallback, useMemo, useState } from "react";
+import type { Article, LoadedEvent } from "@/lib/data/read-article";
+import type { EventType } from "@/lib/data/schema";
+import type { LayerSummary, UnavailableLayer } from "@/lib/data/summary";
+import { eventQueryString } from "@/lib/view/event-query";
+import type { IgnoredParam } from "@/lib/view/read-view";
+import { ArticleReader } from "../article/article-reader";
+import type { Span } from "../article/segments";
+import { EventCard } from "../events/event-card";
+import { EventList } from "../events/event-list";
+import { FilterBar } from "../filters/filter-bar";
+import { LayersPanel } from "../layers/layers-panel";
+import { MapView } from "../map/map-view";
+import { Timeline } from "../timeline/timeline";
+import { HoverProvider } from "./hover";
+import { IgnoredNotice } from "./ignored-notice";
+import { useEvents } from "./use-events";
+import { useCameraInUrl, useView } from "./use-view";
+import styles from "./dashboard.module.css";
+
+export type DashboardProps = {
+  layers: LayerSummary[];
+  unavailable: UnavailableLayer[];
+  article: Omit<Article, "textFile" | "eventsFile">;
+  spans: Span[];
+  /** Every event's time, for a timeline axis that does not jump when filters change. */
+  allTimes: { id: string; time: LoadedEvent["time"] }[];
+  /** The first view's events and the query they answer, computed on the server. */
+  initial: { query: string; events: LoadedEvent[]; selected: LoadedEvent | null };
+  ignored: IgnoredParam[];
+};
+
+export function Dashboard(props: DashboardProps) {
+  return (
+    <HoverProvider>
+      <DashboardBody {...props} />
+    </HoverProvider>
+  );
+}
+
+function DashboardBody({ layers, unavailable, article, spans, allTimes, initial, ignored }: DashboardProps) {
+  const [view, setView] = useView();
+  const setCamera = useCameraInUrl();
+  const query = eventQueryString(view);
+  const { events, loading, error } = useEvents(query, initial);
+
+  const defaultVisible = useMemo(() => layers.filter((l) => l.defaultVisible).map((l) => l.id), [layers]);
+  const visible = view.layers ?? defaultVisible;
+
+  // The selected event stays known even when a later filter hides it from the list.
+  const found = events.find((e) => e.id === view.event);
+  const [remembered, setRemembered] = useState<LoadedEvent | null>(initial.selected);
+  if (found && found !== remembered) setRemembered(found);
+  const selected = found ?? (remembered?.id === view.event ? remembered : null);
+
+  const select = useCallback((id: string | null) => void setView({ event: id }), [setView]);
+  const onQuery = useCallback((q: string | null) => void setView({ q }), [setView]);
+  const onTypes = useCallback((types: EventType[] | null) => void setView({ types }), [setView]);
+  const onLayer = useCallback((layer: string | null) => void setView({ layer }), [setView]);
+  const onWindow = useCallback((from: string | null, to: string | null) => void setView({ from, to }), [setView]);
+  const onToggleLayer = (id: string, on: boolean) => {
+    const next = on ? [...visible, id] : visible.filter((v) => v !== id);
+    const ordered = layers.map((l) => l.id).filter((l) => next.includes(l));
+    // Back to "absent" when the analyst returns to the defaults, so links stay short.
+    setView({ layers: ordered.join(",") === defaultVisible.join(",") ? null : ordered });
+  };
+
+  const visibleIds = useMemo(() => new Set(events.map((e) => e.id)), [events]);
+  const typeCounts = useMemo(() => {
+    const counts: Partial<Record<EventType, number>> = {};
+    for (const e of events) counts[e.type] = (counts[e.type] ?? 0) + 1;
+    return counts;
+  }, [events]);
+
+  const showSentence = (start: number) => {
+    const mark = document.querySelector<HTMLElement>(`mark[data-start="${start}"] button`);
+    mark?.scrollIntoView({ block: "center", behavior: "smooth" });
+    mark?.focus({ preventScroll: true });
+  };
+
+  return (
+    <div className={styles.shell}>
+      <header className={styles.header}>
+        <h1 className={styles.brand}>Briefmap</h1>
+        <FilterBar q={view.q} types={view.types} layer={view.layer} layers={layers} typeCounts={typeCounts} onQuery={onQuery} onTypes={onTypes} onLayer={onLayer} />
+        <p className={styles.status} role="status" aria-live="polite" data-testid="view-status">
+          {error ? `Could not update the events (${error.message}); showing the last list, retrying.` : loading ? "Updating events…" : ""}
+        </p>
+      </header>
+      <IgnoredNotice ignored={ignored} />
+      <main className={styles.main}>
+        <aside className={styles.left} aria-label="Events and layers">
+          <EventList events={events} total={allTimes.length} selectedId={view.event} onSelect={select} />
+          <details className={styles.layersDetails} open>
+            <summary>Layers and sources</summary>
+            <LayersPanel layers={layers} unavailable={unavailable} visible={visible} onToggle={onToggleLayer} />
+          </details>
+        </aside>
+        <div className={styles.mapArea}>
+          <MapView layers={layers} visible={visible} initialCamera={view.map ?? undefined} />
+        </div>
+        <aside className={styles.right} aria-label="Selected event and article">
+          <div aria-live="polite" className={styles.selection}>
+            {selected ? <EventCard event={selected} onClose={() => select(null)} onShowSentence={showSentence} /> : <p className={styles.hint}>Select an event in the list, on the map, on the timeline or in the article.</p>}
+          </div>
+          <ArticleReader article={article} spans={spans} visibleEvents={visibleIds} selectedId={view.event} onSelect={select} />
+        </aside>
+        <div className={styles.timeline}>
+          <Timeline events={events} allEvents={allTimes} from={view.from} to={view.to} selectedId={view.event} onSelect={select} onWindowChange={onWindow} />
+        </div>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,69 @@
+"use client";
+
+import type { LoadedEvent } from "@/lib/data/read-article";
+import { timeLabel } from "@/lib/events/time-label";
+import { EVENT_TYPE_INFO } from "@/lib/events/vocabulary";
+import { useHover } from "../dashboard/hover";
+import styles from "./events.module.css";
+
+type Props = { events: LoadedEvent[]; total: number; selectedId: string | null; onSelect: (id: string) => void };
+
+/** Events in time order, grouped under the date as precisely as the article gives it. */
+export function EventList({ events, total, selectedId, onSelect }: Props) {
+  const { hovered, setHovered } = useHover();
+  const groups = groupByDate(events);
+  return (
+    <section className={styles.list} aria-labelledby="event-list-heading">
+      <h2 id="event-list-heading" className={styles.heading}>
+        Events <span className={styles.count} data-testid="event-count">{events.length === total ? `${total}` : `${events.length} of ${total}`}</span>
+      </h2>
+      {events.length === 0 && <p className={styles.empty}>No event matches the filters.</p>}
+      {groups.map(([label, group]) => (
+        <div key={label} role="group" aria-label={label}>
+          <h3 className={styles.date}>{label}</h3>
+          <ul className={styles.items}>
+            {group.map((e) => {
+              const info = EVENT_TYPE_INFO[e.type];
+              const isHovered = hovered?.eventId === e.id || (hovered?.feature && touches(e, hovered.feature));
+              return (
+                <li key={e.id}>
+                  <button
+                    type="button"
+                    className={styles.item}
+                    data-event-id={e.id}
+                    aria-pressed={e.id === selectedId}
+                    data-hovered={isHovered || undefined}
+                    onClick={() => onSelect(e.id)}
+                    onMouseEnter={() => setHovered({ eventId: e.id })}
+                    onMouseLeave={() => setHovered(null)}
+                    onFocus={() => setHovered({ eventId: e.id })}
+                    onBlur={() => setHovered(null)}
+                  >
+                    <span className={styles.type} style={{ borderColor: info.color }}>{info.label}</span>
+                    <span className={styles.title}>{e.title}</span>
+                    <span className={styles.meta}>
+                      {timeLabel(e.time)} · {e.place.name}
+                    </span>
+                  </button>
+                </li>
+              );
+            })}
+          </ul>
+        </div>
+      ))}
+    </section>
+  );
+}
+
+function groupByDate(events: LoadedEvent[]): [string, LoadedEvent[]][] {
+  const groups = new Map<string, LoadedEvent[]>();
+  for (const e of events) {
+    const label = timeLabel({ ...e.time, bound: "exact" });
+    groups.set(label, [...(groups.get(label) ?? []), e]);
+  }
+  return [...groups];
+}
+
+function touches(e: LoadedEvent, f: { layer: string; id: string }): boolean {
+  return [e.place, ...e.aboutPlaces].some((p) => p.layer === f.layer && p.feature === f.id);
+}

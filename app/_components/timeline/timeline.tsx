@@ -1,0 +1,326 @@
+"use client";
+
+import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from "react";
+import type { LoadedEvent } from "@/lib/data/read-article";
+import type { EventTime } from "@/lib/data/schema";
+import { dayLabel, dayNumber, timeLabel } from "@/lib/events/time-label";
+import { createTimeScale, type TimeScale } from "@/lib/events/time-scale";
+import { EVENT_TYPE_INFO } from "@/lib/events/vocabulary";
+import { useHover } from "../dashboard/hover";
+import styles from "./timeline.module.css";
+
+type Props = {
+  /** The events to draw (already filtered). */
+  events: LoadedEvent[];
+  /** Every event: fixes the axis and the height, so neither jumps while filtering. */
+  allEvents: { id: string; time: EventTime }[];
+  from: string | null;
+  to: string | null;
+  selectedId: string | null;
+  onSelect: (id: string) => void;
+  onWindowChange: (from: string | null, to: string | null) => void;
+};
+
+/** Width used until the container is measured, so the server-rendered SVG is already meaningful. */
+const DEFAULT_WIDTH = 800;
+const MARGIN = { left: 12, right: 12, top: 8 };
+const AXIS_HEIGHT = 30;
+/** The lanes share about this many pixels; each lane stays between LANE_MIN and LANE_MAX high. */
+const LANES_BOX = 84;
+const LANE_MIN = 7;
+const LANE_MAX = 11;
+const DOT_R = 3.5;
+const BAR_H = 6;
+const MIN_BAR = 4;
+/** Length of the fade that says "this could have happened earlier (or later)". */
+const FADE = 12;
+/** Drags shorter than this are clicks, not windows. */
+const MIN_DRAG = 3;
+
+type Placed = { id: string; x0: number; x1: number; cx: number; isDot: boolean; lane: number };
+type Drag = { anchor: number; current: number };
+
+/** Events on a compressed time axis, with a brush to choose the time window. */
+export function Timeline({ events, allEvents, from, to, selectedId, onSelect, onWindowChange }: Props) {
+  const uid = useId().replace(/[^a-zA-Z0-9_-]/g, "");
+  const { hovered, setHovered } = useHover();
+  const boxRef = useRef<HTMLDivElement>(null);
+  const svgRef = useRef<SVGSVGElement>(null);
+  const [width, setWidth] = useState(DEFAULT_WIDTH);
+  const [drag, setDrag] = useState<Drag | null>(null);
+
+  useEffect(() => {
+    const box = boxRef.current;
+    if (!box || typeof ResizeObserver === "undefined") return;
+    const observer = new ResizeObserver(([entry]) => {
+      const w = Math.round(entry?.contentRect.width ?? 0);
+      if (w > 0) setWidth(w);
+    });
+    observer.observe(box);
+    return () => observer.disconnect();
+  }, []);
+
+  const plotW = Math.max(width - MARGIN.left - MARGIN.right, 50);
+  const scale = useMemo(() => createTimeScale(allEvents.map((e) => e.time), plotW), [allEvents, plotW]);
+  const allLanes = useMemo(() => placeInLanes(allEvents, scale).lanes, [allEvents, scale]);
+  const { placed } = useMemo(() => placeInLanes(events, scale), [events, scale]);
+
+  const laneH = Math.min(LANE_MAX, Math.max(LANE_MIN, LANES_BOX / Math.max(allLanes, 1)));
+  const plotH = Math.max(allLanes, 3) * laneH;
+  const axisY = MARGIN.top + plotH + 4;
+  const height = axisY + AXIS_HEIGHT;
+  const laneY = (lane: number) => MARGIN.top + plotH - (lane + 0.5) * laneH;
+
+  /** Pointer position in plot coordinates, allowing for the SVG being scaled before it is measured. */
+  const toPx = (e: PointerEvent) => {
+    const rect = svgRef.current?.getBoundingClientRect();
+    if (!rect || rect.width === 0) return 0;
+    return ((e.clientX - rect.left) * width) / rect.width - MARGIN.left;
+  };
+
+  const onPointerDown = (e: PointerEvent<SVGSVGElement>) => {
+    if (e.button !== 0) return;
+    const target = e.target as Element;
+    if (target.closest("[data-event-id]")) return;
+    const edge = target.closest("[data-brush-edge]")?.getAttribute("data-brush-edge");
+    const px = toPx(e);
+    // Resizing keeps the opposite edge fixed: anchor in the middle of its day so invert gives that day back.
+    let anchor = px;
+    if (edge === "from") anchor = to ? (scale.x(to) + scale.xEnd(to)) / 2 : plotW;
+    if (edge === "to") anchor = from ? (scale.x(from) + scale.xEnd(from)) / 2 : 0;
+    e.currentTarget.setPointerCapture?.(e.pointerId);
+    setDrag({ anchor, current: px });
+  };
+
+  const onPointerMove = (e: PointerEvent<SVGSVGElement>) => {
+    if (drag) setDrag({ ...drag, current: toPx(e) });
+  };
+
+  const onPointerUp = (e: PointerEvent<SVGSVGElement>) => {
+    if (!drag) return;
+    const end = toPx(e);
+    setDrag(null);
+    if (Math.abs(end - drag.anchor) < MIN_DRAG) return;
+    const [a, b] = drag.anchor < end ? [drag.anchor, end] : [end, drag.anchor];
+    onWindowChange(scale.invert(a), scale.invert(b));
+  };
+
+  // The window as drawn: the live drag, or the chosen days (an open end runs to the axis end).
+  const windowPx: [number, number] | null = drag
+    ? [Math.max(0, Math.min(drag.anchor, drag.current)), Math.min(plotW, Math.max(drag.anchor, drag.current))]
+    : from || to
+      ? [from ? scale.x(from) : 0, to ? scale.xEnd(to) : plotW]
+      : null;
+
+  const byId = new Map(events.map((e) => [e.id, e]));
+  const setWindow = (f: string | null, t: string | null) => (f && t && f > t ? onWindowChange(t, f) : onWindowChange(f, t));
+
+  return (
+    <section aria-label="Timeline" data-testid="timeline" className={styles.timeline}>
+      <div ref={boxRef} className={styles.box}>
+        <svg
+          ref={svgRef}
+          className={styles.svg}
+          width={width}
+          height={height}
+          viewBox={`0 0 ${width} ${height}`}
+          role="group"
+          aria-label="Events over time"
+          onPointerDown={onPointerDown}
+          onPointerMove={onPointerMove}
+          onPointerUp={onPointerUp}
+          onPointerCancel={() => setDrag(null)}
+        >
+          <defs>
+            {Object.entries(EVENT_TYPE_INFO).map(([type, info]) => (
+              <linearGradient key={type} id={`${uid}-fade-${type}`}>
+                <stop offset="0" stopColor={info.color} stopOpacity="0" />
+                <stop offset="1" stopColor={info.color} stopOpacity="0.7" />
+              </linearGradient>
+            ))}
+          </defs>
+          <g transform={`translate(${MARGIN.left},0)`}>
+            <rect className={styles.background} data-brush="background" x={0} y={0} width={plotW} height={height} />
+            <Axis scale={scale} y={axisY} top={MARGIN.top} />
+            {windowPx && (
+              <g className={styles.window}>
+                <rect className={styles.windowShade} x={windowPx[0]} y={MARGIN.top - 4} width={Math.max(windowPx[1] - windowPx[0], 1)} height={axisY - MARGIN.top + 4} />
+                {(["from", "to"] as const).map((edge, i) => (
+                  <rect
+                    key={edge}
+                    className={styles.edge}
+                    data-brush-edge={edge}
+                    x={windowPx[i]! - 4}
+                    y={MARGIN.top - 4}
+                    width={8}
+                    height={axisY - MARGIN.top + 4}
+                    aria-hidden="true"
+                  />
+                ))}
+              </g>
+            )}
+            {placed.map((p) => {
+              const e = byId.get(p.id);
+              if (!e) return null;
+              const color = EVENT_TYPE_INFO[e.type].color;
+              const y = laneY(p.lane);
+              const label = `${e.title}, ${timeLabel(e.time)}`;
+              const isSelected = e.id === selectedId;
+              const isHovered = hovered?.eventId === e.id || (hovered?.feature !== undefined && touches(e, hovered.feature));
+              const fadeFill = `url(#${uid}-fade-${e.type})`;
+              return (
+                <g
+                  key={e.id}
+                  className={styles.mark}
+                  data-event-id={e.id}
+                  data-selected={isSelected || undefined}
+                  data-hovered={isHovered || undefined}
+                  role="button"
+                  tabIndex={0}
+                  aria-pressed={isSelected}
+                  aria-label={label}
+                  onClick={() => onSelect(e.id)}
+                  onKeyDown={(k: KeyboardEvent) => {
+                    if (k.key !== "Enter" && k.key !== " ") return;
+                    k.preventDefault();
+                    onSelect(e.id);
+                  }}
+                  onPointerEnter={() => setHovered({ eventId: e.id })}
+                  onPointerLeave={() => setHovered(null)}
+                  onFocus={() => setHovered({ eventId: e.id })}
+                  onBlur={() => setHovered(null)}
+                >
+                  <title>{label}</title>
+                  {isSelected && <line className={styles.guide} x1={p.cx} x2={p.cx} y1={y} y2={axisY} />}
+                  {/* A larger transparent target, so small dots are easy to point at. */}
+                  <rect className={styles.hit} x={p.x0 - 2} y={y - laneH / 2} width={p.x1 - p.x0 + 4} height={laneH} />
+                  {e.time.bound === "on-or-before" && (
+                    <rect x={(p.isDot ? p.cx - DOT_R : p.x0) - FADE} y={y - 1.5} width={FADE} height={3} fill={fadeFill} />
+                  )}
+                  {e.time.bound === "on-or-after" && (
+                    <rect
+                      x={p.isDot ? p.cx + DOT_R : p.x1}
+                      y={y - 1.5}
+                      width={FADE}
+                      height={3}
+                      fill={fadeFill}
+                      transform={`rotate(180 ${(p.isDot ? p.cx + DOT_R : p.x1) + FADE / 2} ${y})`}
+                    />
+                  )}
+                  {p.isDot ? (
+                    <circle className={styles.shape} cx={p.cx} cy={y} r={DOT_R} fill={color} />
+                  ) : (
+                    <rect className={styles.shape} x={p.x0} y={y - BAR_H / 2} width={p.x1 - p.x0} height={BAR_H} rx={2} fill={color} />
+                  )}
+                </g>
+              );
+            })}
+          </g>
+        </svg>
+      </div>
+      <div className={styles.controls}>
+        <DateField label="From" value={from} min={scale.domain.start} max={to ?? scale.domain.end} onChange={(f) => setWindow(f, to)} />
+        <DateField label="To" value={to} min={from ?? scale.domain.start} max={scale.domain.end} onChange={(t) => setWindow(from, t)} />
+        {from || to ? (
+          <button type="button" className={styles.clear} onClick={() => onWindowChange(null, null)}>
+            Clear window
+          </button>
+        ) : (
+          <span className={styles.hint}>Drag across the timeline to choose a time window.</span>
+        )}
+      </div>
+    </section>
+  );
+}
+
+function Axis({ scale, y, top }: { scale: TimeScale; y: number; top: number }) {
+  // The axis line runs between the breaks, which get a zig-zag instead.
+  const stops = [0, ...scale.breaks.flatMap((b) => [b.x - 4, b.x + 4]), scale.width];
+  return (
+    <g className={styles.axis} aria-hidden="true">
+      {stops.map((x, i) => (i % 2 === 0 ? <line key={i} x1={x} x2={stops[i + 1]} y1={y} y2={y} /> : null))}
+      {scale.ticks().map((t) => (
+        <g key={`${t.x}-${t.label}`}>
+          <line x1={t.x} x2={t.x} y1={y} y2={y + 5} />
+          <text x={t.x + 3} y={y + 16}>
+            {t.label}
+          </text>
+        </g>
+      ))}
+      {scale.breaks.map((b) => (
+        <g key={b.from} className={styles.break}>
+          <title>{`No events from ${dayLabel(b.from)} to ${dayLabel(b.to)}: this gap is compressed`}</title>
+          <line className={styles.breakGap} x1={b.x} x2={b.x} y1={top} y2={y - 6} />
+          <path d={`M${b.x - 6} ${y + 4} L${b.x - 2} ${y - 4} M${b.x + 2} ${y + 4} L${b.x + 6} ${y - 4}`} />
+          <text x={b.x} y={y + 27} textAnchor="middle">
+            {gapLabel(b.from, b.to)}
+          </text>
+        </g>
+      ))}
+    </g>
+  );
+}
+
+/** A date input that lets the analyst type freely and reports only complete dates. */
+function DateField({ label, value, min, max, onChange }: { label: string; value: string | null; min: string; max: string; onChange: (v: string | null) => void }) {
+  const [draft, setDraft] = useState(value ?? "");
+  const [seen, setSeen] = useState(value);
+  // Follow the window when it changes elsewhere (the brush), without fighting the user's typing.
+  if (value !== seen) {
+    setSeen(value);
+    setDraft(value ?? "");
+  }
+  return (
+    <label className={styles.field}>
+      {label}
+      <input
+        type="date"
+        value={draft}
+        min={min}
+        max={max}
+        onChange={(e) => {
+          const v = e.target.value;
+          setDraft(v);
+          // While a year is being typed the input briefly holds dates like 0002-08-20: ignore those.
+          if (v === "") onChange(null);
+          else if (/^[1-9]\d{3}-\d{2}-\d{2}$/.test(v)) onChange(v);
+        }}
+      />
+    </label>
+  );
+}
+
+/**
+ * Stacks marks in lanes, lowest first, so none overlaps another (fades included). Sorting by the
+ * left edge makes the greedy choice use as few lanes as the busiest moment needs.
+ */
+function placeInLanes(items: { id: string; time: EventTime }[], scale: TimeScale): { placed: Placed[]; lanes: number } {
+  const extents = items.map((e) => {
+    const isDot = e.time.precision === "day" && e.time.start === e.time.end;
+    const x0 = scale.x(e.time.start);
+    const x1 = isDot ? scale.xEnd(e.time.start) : Math.max(scale.xEnd(e.time.end), x0 + MIN_BAR);
+    const cx = (x0 + x1) / 2;
+    const [a, b] = isDot ? [cx - DOT_R, cx + DOT_R] : [x0, x1];
+    const left = a - (e.time.bound === "on-or-before" ? FADE : 0) - 1;
+    const right = b + (e.time.bound === "on-or-after" ? FADE : 0) + 1;
+    return { id: e.id, isDot, x0: isDot ? cx - DOT_R : x0, x1: isDot ? cx + DOT_R : x1, cx, left, right };
+  });
+  extents.sort((p, q) => p.left - q.left || q.right - p.right);
+  const laneEnds: number[] = [];
+  const placed = extents.map((m) => {
+    let lane = laneEnds.findIndex((end) => end <= m.left);
+    if (lane < 0) lane = laneEnds.length;
+    laneEnds[lane] = m.right;
+    return { id: m.id, x0: m.x0, x1: m.x1, cx: m.cx, isDot: m.isDot, lane };
+  });
+  return { placed, lanes: laneEnds.length };
+}
+
+function gapLabel(from: string, to: string): string {
+  const years = Math.round((dayNumber(to) - dayNumber(from) + 1) / 365.25);
+  return years >= 1 ? `${years} yr` : `${Math.round((dayNumber(to) - dayNumber(from) + 1) / 30.4)} mo`;
+}
+
+function touches(e: LoadedEvent, f: { layer: string; id: string }): boolean {
+  return [e.place, ...e.aboutPlaces].some((p) => p.layer === f.layer && p.feature === f.id);
+}
