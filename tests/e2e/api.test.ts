@@ -1,0 +1,92 @@
+import { describe, expect, inject, it } from "vitest";
+
+const base = () => inject("baseUrl");
+async function get(path: string) {
+  const response = await fetch(`${base()}${path}`);
+  const type = response.headers.get("content-type") ?? "";
+  return { status: response.status, type, body: type.includes("json") ? await response.json() : await response.text() };
+}
+
+describe("GET /api/layers", () => {
+  it("lists every layer with its bbox, feature count and provenance", async () => {
+    const { status, body } = await get("/api/layers");
+    expect(status).toBe(200);
+    const ids = body.layers.map((l: { id: string }) => l.id);
+    expect(ids).toEqual(expect.arrayContaining(["golan-buffer-zone", "as-suwayda", "paris", "undof-lines", "areas-of-limitation", "levant-countries", "places"]));
+    const zone = body.layers.find((l: { id: string }) => l.id === "golan-buffer-zone");
+    expect(zone).toMatchObject({ title: expect.any(String), geometryType: "Polygon", featureCount: 1, source: expect.stringContaining("OpenStreetMap"), licence: "ODbL 1.0", attribution: "© OpenStreetMap contributors" });
+    // The bbox PROVENANCE.md gives for the Area of Separation, to its 4 decimals.
+    [35.7565, 32.7453, 35.9259, 33.4237].forEach((v, i) => expect(zone.bbox[i]).toBeCloseTo(v, 3));
+  });
+});
+
+describe("GET /api/layers/{id}", () => {
+  it("answers a GeoJSON FeatureCollection whose features all have stable ids", async () => {
+    const { status, type, body } = await get("/api/layers/levant-countries");
+    expect(status).toBe(200);
+    expect(type).toContain("application/geo+json");
+    expect(body.type).toBe("FeatureCollection");
+    expect(body.features.map((f: { id: string }) => f.id)).toEqual(["syria", "israel", "golan-heights", "lebanon", "jordan", "west-bank", "gaza-strip"]);
+  });
+
+  it("answers 404 with a message for an unknown layer", async () => {
+    const { status, body } = await get("/api/layers/atlantis");
+    expect(status).toBe(404);
+    expect(body.error.message).toMatch(/no layer "atlantis"/);
+  });
+});
+
+describe("GET /api/events", () => {
+  it("answers every event as a Point with its fields", async () => {
+    const { status, body } = await get("/api/events");
+    expect(status).toBe(200);
+    expect(body.features.length).toBe(13);
+    const talks = body.features.find((f: { id: string }) => f.id === "paris-talks");
+    expect(talks.geometry.type).toBe("Point");
+    expect(talks.properties).toMatchObject({ type: "diplomacy", geoPrecision: "city", place: { layer: "paris", feature: "paris" } });
+    expect(talks.properties.sources[0].quote).toMatch(/^Syria confirmed on Tuesday/);
+  });
+
+  it("filters by bbox, time window, types, text and layer together", async () => {
+    const ids = async (q: string) => (await get(`/api/events?${q}`)).body.features.map((f: { id: string }) => f.id);
+    expect(await ids("bbox=2,48,3,49")).toEqual(expect.arrayContaining(["paris-talks", "barrack-meets-tarif"]));
+    expect(await ids("bbox=2,48,3,49")).not.toContain("israel-strikes-as-suwayda");
+    // A span (Dec 2024 – Aug 2025) overlaps July, so it is in the window too.
+    expect(await ids("from=2025-07-01&to=2025-07-31&types=strike")).toEqual(["israel-strikes-military-positions", "israel-strikes-as-suwayda"]);
+    expect(await ids("q=druze&types=protest")).toEqual(["druze-demonstrations"]);
+    expect(await ids("layer=as-suwayda")).toEqual(["as-suwayda-fighting", "israel-strikes-as-suwayda", "druze-demonstrations"]);
+    expect(await ids("layer=golan-buffer-zone&from=2024-12-01")).toEqual(expect.arrayContaining(["israel-seizes-buffer-zone", "paris-talks"]));
+  });
+
+  it.each([
+    ["bbox=1,2,3", "bbox", /four numbers/],
+    ["bbox=0,50,10,40", "bbox", /south .* north/],
+    ["from=2025-02-30", "from", /calendar date/],
+    ["from=2025-08-01&to=2025-07-01", "to", /before/],
+    ["types=strike,riot", "types", /unknown event type.*"riot"/],
+    ["layer=atlantis", "layer", /unknown layer/],
+    [`q=${"x".repeat(201)}`, "q", /at most 200/],
+    ["from=2025-01-01&from=2025-02-01", "from", /given 2 times/],
+  ])("answers 400 naming the parameter for %s", async (query, param, message) => {
+    const { status, body } = await get(`/api/events?${query}`);
+    expect(status).toBe(400);
+    expect(body.error.param).toBe(param);
+    expect(body.error.message).toMatch(message);
+  });
+});
+
+describe("GET /api/articles/{id}", () => {
+  it("answers the article with its text and the character spans of its events", async () => {
+    const { status, body } = await get("/api/articles/syria-israel-paris-talks-2025-08-20");
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ published: "2025-08-20", language: "en", publisher: null });
+    for (const span of body.spans) expect(body.text.slice(span.start, span.end)).toBe(span.quote);
+    expect(new Set(body.spans.map((s: { event: string }) => s.event)).size).toBe(13);
+  });
+
+  it("answers 404 for an unknown article", async () => {
+    const { status, body } = await get("/api/articles/nope");
+    expect(status).toBe(404);
+    expect(body.error.message).toMatch(/no article "nope"/);
+  });
+});

@@ -1,0 +1,148 @@
+import { existsSync } from "node:fs";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { CanvasColours } from "./colours";
+import { decodePng } from "./png";
+
+const CHROMIUM_CANDIDATES = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"];
+
+/**
+ * Flags measured to give working WebGL2 (SwiftShader) as root, and no background traffic into the
+ * closed network (see ENVIRONMENT.md). No --user-data-dir here: Playwright refuses it in `args`, and
+ * `chromium.launch()` already passes a fresh mkdtemp profile that it deletes on `browser.close()`.
+ */
+export const CHROMIUM_FLAGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--use-angle=swiftshader",
+  "--enable-unsafe-swiftshader",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+export const DEFAULT_VIEWPORT = { width: 1280, height: 800 };
+
+/** CHROME_PATH, else the first Chromium or Chrome found in the usual Debian places. */
+export function findChromium(): string {
+  const fromEnv = process.env.CHROME_PATH;
+  if (fromEnv) {
+    if (!existsSync(fromEnv)) throw new Error(`CHROME_PATH=${fromEnv} does not exist.`);
+    return fromEnv;
+  }
+  const found = CHROMIUM_CANDIDATES.find((candidate) => existsSync(candidate));
+  if (!found) {
+    throw new Error(
+      `No Chromium found (looked for ${CHROMIUM_CANDIDATES.join(", ")}). ` +
+        "Install it with `apt-get update && apt-get install -y chromium`, or set CHROME_PATH to a Chromium/Chrome binary. " +
+        "(Playwright's own browser download does not work offline.)",
+    );
+  }
+  return found;
+}
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: findChromium(), args: CHROMIUM_FLAGS, headless: true });
+}
+
+/** Runs `fn` with a fresh browser and closes it afterwards, also when `fn` throws. */
+export async function withBrowser<T>(fn: (browser: Browser) => Promise<T>): Promise<T> {
+  const browser = await launchBrowser();
+  try {
+    return await fn(browser);
+  } finally {
+    await browser.close();
+  }
+}
+
+/** What went wrong while the page ran; every list should be empty for a healthy, offline page. */
+export interface PageProblems {
+  consoleErrors: string[];
+  pageErrors: string[];
+  /** Network failures and HTTP responses >= 400, as "METHOD url: reason". */
+  failedRequests: string[];
+  /** Requests to anything but this machine; they are aborted, the app must work offline. */
+  externalRequests: string[];
+}
+
+export interface OpenedPage {
+  page: Page;
+  problems: PageProblems;
+}
+
+export interface OpenPageOptions {
+  /** Browser to open the page in; without one, a browser is launched and closed when the test ends. */
+  browser?: Browser;
+  viewport?: { width: number; height: number };
+}
+
+const LOCAL_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
+
+function isExternal(url: string | URL): boolean {
+  const { protocol, hostname } = new URL(url);
+  return (protocol === "http:" || protocol === "https:" || protocol === "ws:" || protocol === "wss:") && !LOCAL_HOSTS.has(hostname);
+}
+
+/**
+ * Opens `baseUrl + path` in a new page, recording problems from the first request on.
+ * Without `options.browser` it must be called inside a test (it uses `onTestFinished` to clean up).
+ */
+export async function openPage(baseUrl: string, path: string, options: OpenPageOptions = {}): Promise<OpenedPage> {
+  let browser = options.browser;
+  if (!browser) {
+    // Imported here so the rest of this module also works in plain node scripts (benchmarks).
+    const { onTestFinished } = await import("vitest");
+    const launched = await launchBrowser();
+    onTestFinished(() => launched.close());
+    browser = launched;
+  }
+  // deviceScaleFactor 1: one screenshot pixel per CSS pixel keeps pixel counts predictable.
+  const context = await browser.newContext({ viewport: options.viewport ?? DEFAULT_VIEWPORT, deviceScaleFactor: 1 });
+  const page = await context.newPage();
+  const problems: PageProblems = { consoleErrors: [], pageErrors: [], failedRequests: [], externalRequests: [] };
+
+  await context.route(isExternal, (route) => {
+    problems.externalRequests.push(`${route.request().method()} ${route.request().url()}`);
+    return route.abort("blockedbyclient");
+  });
+  page.on("console", (message) => {
+    if (message.type() === "error") problems.consoleErrors.push(`${message.text()} (${message.location().url})`);
+  });
+  page.on("pageerror", (error) => problems.pageErrors.push(error.stack ?? error.message));
+  page.on("requestfailed", (request) => {
+    if (isExternal(request.url())) return; // already listed as external
+    problems.failedRequests.push(`${request.method()} ${request.url()}: ${request.failure()?.errorText ?? "failed"}`);
+  });
+  page.on("response", (response) => {
+    if (response.status() >= 400) {
+      problems.failedRequests.push(`${response.request().method()} ${response.url()}: HTTP ${response.status()}`);
+    }
+  });
+
+  await page.goto(new URL(path, baseUrl).href, { waitUntil: "load" });
+  return { page, problems };
+}
+
+/** Waits for the map component's `data-map-idle="true"` (set on MapLibre's `idle`), bounded. */
+export async function waitForMapIdle(page: Page, { timeoutMs = 30_000 }: { timeoutMs?: number } = {}): Promise<void> {
+  try {
+    await page.locator('[data-map-idle="true"]').first().waitFor({ state: "attached", timeout: timeoutMs });
+  } catch {
+    const state = await page.evaluate(() => ({
+      idleAttributes: [...document.querySelectorAll("[data-map-idle]")].map((el) => el.getAttribute("data-map-idle")),
+      canvases: document.querySelectorAll("canvas").length,
+      title: document.title,
+    }));
+    throw new Error(
+      `map did not become idle within ${timeoutMs} ms: data-map-idle values ${JSON.stringify(state.idleAttributes)}, ` +
+        `${state.canvases} canvas element(s), page title ${JSON.stringify(state.title)}`,
+    );
+  }
+}
+
+/** Screenshots the map canvas (as composited on screen, so no preserveDrawingBuffer needed) and decodes it. */
+export async function canvasColours(page: Page, selector = "canvas.maplibregl-canvas"): Promise<CanvasColours> {
+  const png = await page.locator(selector).first().screenshot({ type: "png", animations: "disabled", timeout: 10_000 });
+  return new CanvasColours(decodePng(png));
+}
