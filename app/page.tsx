@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import { getBriefData } from "@/lib/data";
 import { eventsOfView, knownIds, viewTitle } from "@/lib/view/first-view";
+import { publicOrigin } from "@/lib/view/public-origin";
 import { readView, type SearchParams } from "@/lib/view/read-view";
+import { serializeView } from "@/lib/view/view";
 import { Dashboard } from "./_components/dashboard/dashboard";
 
 type PageProps = { searchParams: Promise<SearchParams> };
@@ -10,8 +12,18 @@ export async function generateMetadata({ searchParams }: PageProps): Promise<Met
   const data = await getBriefData();
   const { view } = readView(await searchParams, knownIds(data));
   const { selected } = eventsOfView(data, view);
-  const title = viewTitle(view, selected);
-  return { title: title ?? "Briefmap · situation map", description: selected?.summary };
+  const title = viewTitle(view, selected) ?? "Situation map";
+  const description = selected?.summary ?? `${data.events.length} events from “${data.articles[0]?.title ?? "the article"}” on the map with their places.`;
+  const origin = await publicOrigin();
+  const query = serializeView(view);
+  const image = { url: `${origin}/preview${query}`, width: 1200, height: 630, alt: `Map: ${title}` };
+  return {
+    title,
+    description,
+    metadataBase: new URL(origin),
+    openGraph: { type: "website", siteName: "Briefmap", title, description, url: `${origin}/${query}`, images: [image] },
+    twitter: { card: "summary_large_image", title, description, images: [image] },
+  };
 }
 
 export default async function Home({ searchParams }: PageProps) {

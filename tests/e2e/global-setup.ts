@@ -13,7 +13,8 @@ declare module "vitest" {
 }
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
-const DIST_DIR = ".next-test"; // own folder, so a developer's `next dev` (.next) is left alone
+// Own folder, so a developer's `next dev` (.next) is left alone; BRIEFMAP_TEST_DIST_DIR lets parallel runs use others.
+const DIST_DIR = process.env.BRIEFMAP_TEST_DIST_DIR ?? ".next-test";
 const LOG_DIR = path.join(ROOT, ".tmp");
 const NEXT_BIN = path.join(ROOT, "node_modules/next/dist/bin/next");
 const READY_TIMEOUT_MS = 60_000;

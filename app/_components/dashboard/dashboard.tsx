@@ -9,12 +9,14 @@ import type { IgnoredParam } from "@/lib/view/read-view";
 import { ArticleReader } from "../article/article-reader";
 import type { Span } from "../article/segments";
 import { EventCard } from "../events/event-card";
+import { FeatureEvents, type SelectedFeature } from "../events/feature-events";
 import { EventList } from "../events/event-list";
 import { FilterBar } from "../filters/filter-bar";
 import { LayersPanel } from "../layers/layers-panel";
 import { MapView } from "../map/map-view";
+import { CopyLink } from "../share/copy-link";
 import { Timeline } from "../timeline/timeline";
-import { HoverProvider } from "./hover";
+import { HoverProvider, useHover } from "./hover";
 import { IgnoredNotice } from "./ignored-notice";
 import { useEvents } from "./use-events";
 import { useCameraInUrl, useView } from "./use-view";
@@ -56,6 +58,9 @@ function DashboardBody({ layers, unavailable, article, spans, allTimes, initial,
   const selected = found ?? (remembered?.id === view.event ? remembered : null);
 
   const select = useCallback((id: string | null) => void setView({ event: id }), [setView]);
+  const { hovered, setHovered } = useHover();
+  // A feature picked on the map: its events are listed beside the map until closed.
+  const [selectedFeature, setSelectedFeature] = useState<SelectedFeature | null>(null);
   const onQuery = useCallback((q: string | null) => void setView({ q }), [setView]);
   const onTypes = useCallback((types: EventType[] | null) => void setView({ types }), [setView]);
   const onLayer = useCallback((layer: string | null) => void setView({ layer }), [setView]);
@@ -88,6 +93,7 @@ function DashboardBody({ layers, unavailable, article, spans, allTimes, initial,
         <p className={styles.status} role="status" aria-live="polite" data-testid="view-status">
           {error ? `Could not update the events (${error.message}); showing the last list, retrying.` : loading ? "Updating events…" : ""}
         </p>
+        <CopyLink />
       </header>
       <IgnoredNotice ignored={ignored} />
       <main className={styles.main}>
@@ -99,9 +105,22 @@ function DashboardBody({ layers, unavailable, article, spans, allTimes, initial,
           </details>
         </aside>
         <div className={styles.mapArea}>
-          <MapView layers={layers} visible={visible} initialCamera={view.map ?? undefined} />
+          <MapView
+            layers={layers}
+            visible={visible}
+            initialCamera={view.map ?? undefined}
+            events={events}
+            selected={selected}
+            selectedFeature={selectedFeature}
+            hovered={hovered}
+            onHover={setHovered}
+            onSelectEvent={select}
+            onSelectFeature={setSelectedFeature}
+            onCameraChange={(c) => void setCamera({ map: c })}
+          />
         </div>
         <aside className={styles.right} aria-label="Selected event and article">
+          {selectedFeature && <FeatureEvents feature={selectedFeature} events={events} onSelect={select} onClose={() => setSelectedFeature(null)} />}
           <div aria-live="polite" className={styles.selection}>
             {selected ? <EventCard event={selected} onClose={() => select(null)} onShowSentence={showSentence} /> : <p className={styles.hint}>Select an event in the list, on the map, on the timeline or in the article.</p>}
           </div>

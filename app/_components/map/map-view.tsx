@@ -1,0 +1,127 @@
+"use client";
+
+import "maplibre-gl/dist/maplibre-gl.css";
+import { useEffect, useRef } from "react";
+import type { LoadedEvent } from "@/lib/data/read-article";
+import type { LayerSummary } from "@/lib/data/summary";
+import type { MapCallbacks, MapHover, PickedFeature } from "@/lib/map/interactions";
+import { createMap, type MapHandle } from "@/lib/map/maplibre";
+import type { Camera } from "@/lib/view/camera";
+
+type Props = {
+  layers: LayerSummary[];
+  visible: string[];
+  /** The filtered events, drawn as clustered markers; a new array redraws them, a re-render does not. */
+  events: LoadedEvent[];
+  selected: LoadedEvent | null;
+  /** The feature picked on the map, outlined until another is picked. */
+  selectedFeature?: { layer: string; id: string } | null;
+  hovered: MapHover;
+  onHover: (hovered: MapHover) => void;
+  onSelectEvent: (id: string) => void;
+  onSelectFeature: (feature: PickedFeature) => void;
+  /**
+   * Events at one point that no zoom separates (e.g. five in Paris). Without this prop the first of
+   * them in list order is selected; the list, scrolled to it, shows its neighbours.
+   */
+  onSelectCluster?: (ids: string[]) => void;
+  /** After each camera move, rounded as the URL writes it. */
+  onCameraChange: (camera: Camera) => void;
+  /** Read once, at creation; later moves belong to the map. */
+  initialCamera?: Camera;
+};
+
+/** The situation map. MapLibre owns the canvas; React only tells it what to show. */
+export function MapView(props: Props) {
+  const { layers, visible, events, selected, selectedFeature = null, hovered } = props;
+  const container = useRef<HTMLDivElement>(null);
+  const handle = useRef<MapHandle | null>(null);
+  // The map is created once per layer list and reads these at creation; later changes go through
+  // the handle. Refs (not state) so that nothing the map does re-renders React.
+  const latest = useRef(props);
+  const cameraAtMount = useRef(props.initialCamera);
+  useEffect(() => {
+    latest.current = props;
+  });
+
+  useEffect(() => {
+    handle.current?.setVisibleLayers(visible);
+  }, [visible]);
+  useEffect(() => {
+    handle.current?.setEvents(events);
+  }, [events]);
+  // Keyed by id: the dashboard may hand over another object for the same event, which must not re-frame.
+  const selectedId = selected?.id ?? null;
+  useEffect(() => {
+    handle.current?.setSelection(latest.current.selected, { frame: true });
+  }, [selectedId]);
+  const featureKey = selectedFeature ? `${selectedFeature.layer}/${selectedFeature.id}` : "";
+  useEffect(() => {
+    handle.current?.setSelectedFeature(latest.current.selectedFeature ?? null);
+  }, [featureKey]);
+  useEffect(() => {
+    handle.current?.setHovered(hovered);
+  }, [hovered]);
+
+  useEffect(() => {
+    const element = container.current;
+    if (!element) return;
+    const unmount = new AbortController();
+    // e2e tests wait for data-map-idle="true"; set directly so that map events never re-render React.
+    const setIdle = (idle: boolean) => element.setAttribute("data-map-idle", String(idle));
+    setIdle(false);
+    // Stable callbacks that always call the latest props, so the map never needs rewiring.
+    const callbacks: MapCallbacks = {
+      onHover: (h) => latest.current.onHover(h),
+      onSelectEvent: (id) => latest.current.onSelectEvent(id),
+      onSelectFeature: (f) => latest.current.onSelectFeature(f),
+      onSelectCluster: (ids) => {
+        const { onSelectCluster, onSelectEvent, events: shown } = latest.current;
+        if (onSelectCluster) return onSelectCluster(ids);
+        const first = shown.find((e) => ids.includes(e.id));
+        if (first) onSelectEvent(first.id);
+      },
+      onCameraChange: (c) => latest.current.onCameraChange(c),
+    };
+    const atCreation = latest.current;
+    createMap(element, {
+      layers,
+      visible: atCreation.visible,
+      events: atCreation.events,
+      selected: atCreation.selected,
+      camera: cameraAtMount.current,
+      callbacks,
+      onIdle: () => setIdle(true),
+      onLoading: () => setIdle(false),
+      signal: unmount.signal,
+    }).then(
+      (map) => {
+        handle.current = map;
+        // Props may have changed while MapLibre was loading.
+        const now = latest.current;
+        map.setVisibleLayers(now.visible);
+        map.setEvents(now.events);
+        if (now.selected?.id !== atCreation.selected?.id) map.setSelection(now.selected, { frame: true });
+        map.setSelectedFeature(now.selectedFeature ?? null);
+        map.setHovered(now.hovered);
+      },
+      (error: unknown) => {
+        if (!unmount.signal.aborted) console.error("The map could not be created", error);
+      },
+    );
+    return () => {
+      unmount.abort();
+      handle.current?.destroy();
+      handle.current = null;
+    };
+  }, [layers]);
+
+  return (
+    <div
+      ref={container}
+      role="region"
+      aria-label="Situation map (arrow keys pan, plus and minus zoom)"
+      style={{ width: "100%", height: "100%" }}
+    />
+  );
+}
