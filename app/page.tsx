@@ -18,7 +18,8 @@ export async function generateMetadata({ searchParams }: PageProps): Promise<Met
   const query = serializeView(view);
   const image = { url: `${origin}/preview${query}`, width: 1200, height: 630, alt: `Map: ${title}` };
   return {
-    title,
+    // The layout's title template does not reach a page of its own segment.
+    title: `${title} · Briefmap`,
     description,
     metadataBase: new URL(origin),
     openGraph: { type: "website", siteName: "Briefmap", title, description, url: `${origin}/${query}`, images: [image] },
