@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getBriefData } from "@/lib/data";
-import { eventsOfView, knownIds, viewTitle } from "@/lib/view/first-view";
+import { eventsOfView, firstEvents, knownIds, timeAxis, viewTitle } from "@/lib/view/first-view";
 import { publicOrigin } from "@/lib/view/public-origin";
 import { readView, type SearchParams } from "@/lib/view/read-view";
 import { serializeView } from "@/lib/view/view";
@@ -40,8 +40,9 @@ export default async function Home({ searchParams }: PageProps) {
       unavailable={data.unavailable}
       article={articleFields}
       spans={spans}
-      allTimes={data.events.map((e) => ({ id: e.id, time: e.time }))}
-      initial={eventsOfView(data, view)}
+      allTimes={timeAxis(data.events)}
+      total={data.events.length}
+      initial={firstEvents(eventsOfView(data, view))}
       ignored={ignored}
     />
   );

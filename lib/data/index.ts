@@ -1,7 +1,9 @@
 import "server-only";
 import { join } from "node:path";
+import { byTime } from "./event-order";
 import { formatProblem } from "./problem";
 import { loadBriefData, type BriefData } from "./load";
+import { syntheticEvents } from "./synthetic";
 
 /** The data folder; BRIEFMAP_DATA_DIR points the app at another one (tests, other cases). */
 export function dataDir(): string {
@@ -17,7 +19,7 @@ let cached: Promise<BriefData> | undefined;
 export function getBriefData(): Promise<BriefData> {
   cached ??= loadBriefData(dataDir()).then((data) => {
     for (const p of data.problems) console.warn(`[briefmap data] ${formatProblem(p)}`);
-    return data;
+    return withSynthetic(data);
   });
   return cached;
 }
@@ -27,3 +29,17 @@ export type { LoadedEvent, Article } from "./read-article";
 export type { LoadedLayer } from "./read-layer";
 export type { Place } from "./place";
 export type { LayerSummary, UnavailableLayer, BBox } from "./summary";
+
+/**
+ * BRIEFMAP_SYNTHETIC_EVENTS=<count> (and BRIEFMAP_SYNTHETIC_SEED, default 1) adds a generated event
+ * set under its own article, for development, tests and benchmarks. Nothing is written to data/.
+ */
+function withSynthetic(data: BriefData): BriefData {
+  const count = Number(process.env.BRIEFMAP_SYNTHETIC_EVENTS ?? 0);
+  if (!Number.isInteger(count) || count <= 0) return data;
+  const seed = Number(process.env.BRIEFMAP_SYNTHETIC_SEED ?? 1);
+  const synthetic = syntheticEvents(Math.min(count, 1_000_000), Number.isFinite(seed) ? seed : 1);
+  console.warn(`[briefmap data] ${synthetic.events.length} synthetic events added (seed ${seed}); they are not real data`);
+  const events = [...data.events, ...synthetic.events].sort(byTime);
+  return { ...data, articles: [...data.articles, synthetic.article], events };
+}

@@ -1,6 +1,7 @@
 import { readdir } from "node:fs/promises";
 import { join } from "node:path";
 import type { Feature } from "geojson";
+import { byTime } from "./event-order";
 import { featureKey, type FeatureIndex } from "./place";
 import type { DataProblem } from "./problem";
 import { readArticle, type Article, type LoadedEvent } from "./read-article";
@@ -57,7 +58,7 @@ export async function loadBriefData(dataDir: string): Promise<BriefData> {
     if (result.article) articles.push(result.article);
     events.push(...result.events);
   }
-  events.sort((a, b) => a.time.start.localeCompare(b.time.start) || a.time.end.localeCompare(b.time.end) || a.id.localeCompare(b.id));
+  events.sort(byTime);
   return { layers, unavailable, articles, events, problems };
 }
 

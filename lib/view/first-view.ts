@@ -30,3 +30,21 @@ export function viewTitle(view: View, selected: LoadedEvent | null): string | un
   if (view.q) return `Events matching “${view.q}”`;
   return undefined;
 }
+
+/** Above this many events the first HTML carries none and the client fetches them: pages stay light. */
+export const MAX_INLINE_EVENTS = 2000;
+
+export function firstEvents(first: ReturnType<typeof eventsOfView>): ReturnType<typeof eventsOfView> & { complete: boolean } {
+  const complete = first.events.length <= MAX_INLINE_EVENTS;
+  return { ...first, events: complete ? first.events : [], complete };
+}
+
+/** The distinct time spans of all events: enough for the timeline's axis, whatever the number of events. */
+export function timeAxis(events: LoadedEvent[]): { id: string; time: LoadedEvent["time"] }[] {
+  const seen = new Map<string, { id: string; time: LoadedEvent["time"] }>();
+  for (const e of events) {
+    const key = `${e.time.start}/${e.time.end}/${e.time.precision}/${e.time.bound}`;
+    if (!seen.has(key)) seen.set(key, { id: e.id, time: e.time });
+  }
+  return [...seen.values()];
+}

@@ -27,10 +27,12 @@ export type DashboardProps = {
   unavailable: UnavailableLayer[];
   article: Omit<Article, "textFile" | "eventsFile">;
   spans: Span[];
-  /** Every event's time, for a timeline axis that does not jump when filters change. */
+  /** The distinct time spans of all events, for a timeline axis that does not jump when filters change. */
   allTimes: { id: string; time: LoadedEvent["time"] }[];
-  /** The first view's events and the query they answer, computed on the server. */
-  initial: { query: string; events: LoadedEvent[]; selected: LoadedEvent | null };
+  /** How many events there are in all. */
+  total: number;
+  /** The first view's events and the query they answer, computed on the server; `complete` false when too many to inline. */
+  initial: { query: string; events: LoadedEvent[]; selected: LoadedEvent | null; complete: boolean };
   ignored: IgnoredParam[];
 };
 
@@ -42,7 +44,7 @@ export function Dashboard(props: DashboardProps) {
   );
 }
 
-function DashboardBody({ layers, unavailable, article, spans, allTimes, initial, ignored }: DashboardProps) {
+function DashboardBody({ layers, unavailable, article, spans, allTimes, total, initial, ignored }: DashboardProps) {
   const [view, setView] = useView();
   const setCamera = useCameraInUrl();
   const query = eventQueryString(view);
@@ -98,7 +100,7 @@ function DashboardBody({ layers, unavailable, article, spans, allTimes, initial,
       <IgnoredNotice ignored={ignored} />
       <main className={styles.main}>
         <aside className={styles.left} aria-label="Events and layers">
-          <EventList events={events} total={allTimes.length} selectedId={view.event} onSelect={select} />
+          <EventList events={events} total={total} selectedId={view.event} onSelect={select} />
           <details className={styles.layersDetails} open>
             <summary>Layers and sources</summary>
             <LayersPanel layers={layers} unavailable={unavailable} visible={visible} onToggle={onToggleLayer} />
@@ -127,7 +129,7 @@ function DashboardBody({ layers, unavailable, article, spans, allTimes, initial,
           <ArticleReader article={article} spans={spans} visibleEvents={visibleIds} selectedId={view.event} onSelect={select} />
         </aside>
         <div className={styles.timeline}>
-          <Timeline events={events} allEvents={allTimes} from={view.from} to={view.to} selectedId={view.event} onSelect={select} onWindowChange={onWindow} />
+          <Timeline events={events} allEvents={allTimes} total={total} from={view.from} to={view.to} selectedId={view.event} onSelect={select} onWindowChange={onWindow} />
         </div>
       </main>
     </div>

@@ -20,13 +20,13 @@ async function fetchEvents(url: string): Promise<LoadedEvent[]> {
  * Events matching the view's filters. The server's answer for the first view seeds the cache, and
  * the previous list stays on screen while a new one loads, so a filter change never flashes empty.
  */
-export function useEvents(query: string, initial: { query: string; events: LoadedEvent[] }): EventsState {
+export function useEvents(query: string, initial: { query: string; events: LoadedEvent[]; complete: boolean }): EventsState {
   const key = `/api/events${query ? `?${query}` : ""}`;
   const { data, error, isLoading } = useSWR(key, fetchEvents, {
-    fallbackData: query === initial.query ? initial.events : undefined,
+    fallbackData: initial.complete && query === initial.query ? initial.events : undefined,
     keepPreviousData: true,
     revalidateOnFocus: false,
-    revalidateIfStale: query !== initial.query,
+    revalidateIfStale: !initial.complete || query !== initial.query,
     errorRetryInterval: 2000,
   });
   return { events: data ?? initial.events, loading: isLoading, error };

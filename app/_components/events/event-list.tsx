@@ -11,13 +11,15 @@ type Props = { events: LoadedEvent[]; total: number; selectedId: string | null; 
 /** Events in time order, grouped under the date as precisely as the article gives it. */
 export function EventList({ events, total, selectedId, onSelect }: Props) {
   const { hovered, setHovered } = useHover();
-  const groups = groupByDate(events);
+  // A list of thousands helps no one and slows every render: show the first ones and say so.
+  const groups = groupByDate(events.slice(0, MAX_LISTED));
   return (
     <section className={styles.list} aria-labelledby="event-list-heading">
       <h2 id="event-list-heading" className={styles.heading}>
         Events <span className={styles.count} data-testid="event-count">{events.length === total ? `${total}` : `${events.length} of ${total}`}</span>
       </h2>
       {events.length === 0 && <p className={styles.empty}>No event matches the filters.</p>}
+      {events.length > MAX_LISTED && <p className={styles.empty}>Showing the first {MAX_LISTED} of {events.length}; narrow the filters to see the others.</p>}
       {groups.map(([label, group]) => (
         <div key={label} role="group" aria-label={label}>
           <h3 className={styles.date}>{label}</h3>
@@ -54,6 +56,8 @@ export function EventList({ events, total, selectedId, onSelect }: Props) {
     </section>
   );
 }
+
+const MAX_LISTED = 300;
 
 function groupByDate(events: LoadedEvent[]): [string, LoadedEvent[]][] {
   const groups = new Map<string, LoadedEvent[]>();

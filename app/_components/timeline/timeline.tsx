@@ -14,6 +14,8 @@ type Props = {
   events: LoadedEvent[];
   /** Every event: fixes the axis and the height, so neither jumps while filtering. */
   allEvents: { id: string; time: EventTime }[];
+  /** How many events there are in all; above MAX_MARKS the timeline draws their density instead of marks. */
+  total?: number;
   from: string | null;
   to: string | null;
   selectedId: string | null;
@@ -41,7 +43,7 @@ type Placed = { id: string; x0: number; x1: number; cx: number; isDot: boolean; 
 type Drag = { anchor: number; current: number };
 
 /** Events on a compressed time axis, with a brush to choose the time window. */
-export function Timeline({ events, allEvents, from, to, selectedId, onSelect, onWindowChange }: Props) {
+export function Timeline({ events, allEvents, total = allEvents.length, from, to, selectedId, onSelect, onWindowChange }: Props) {
   const uid = useId().replace(/[^a-zA-Z0-9_-]/g, "");
   const { hovered, setHovered } = useHover();
   const boxRef = useRef<HTMLDivElement>(null);
@@ -62,8 +64,11 @@ export function Timeline({ events, allEvents, from, to, selectedId, onSelect, on
 
   const plotW = Math.max(width - MARGIN.left - MARGIN.right, 50);
   const scale = useMemo(() => createTimeScale(allEvents.map((e) => e.time), plotW), [allEvents, plotW]);
-  const allLanes = useMemo(() => placeInLanes(allEvents, scale).lanes, [allEvents, scale]);
-  const { placed } = useMemo(() => placeInLanes(events, scale), [events, scale]);
+  // Thousands of marks would be unreadable and slow to draw: past MAX_MARKS, show how many per stretch of time.
+  const dense = total > MAX_MARKS;
+  const allLanes = useMemo(() => (dense ? DENSE_LANES : placeInLanes(allEvents, scale).lanes), [dense, allEvents, scale]);
+  const { placed } = useMemo(() => (dense ? { placed: [] } : placeInLanes(events, scale)), [dense, events, scale]);
+  const density = useMemo(() => (dense ? binEvents(events, scale) : []), [dense, events, scale]);
 
   const laneH = Math.min(LANE_MAX, Math.max(LANE_MIN, LANES_BOX / Math.max(allLanes, 1)));
   const plotH = Math.max(allLanes, 3) * laneH;
@@ -159,6 +164,7 @@ export function Timeline({ events, allEvents, from, to, selectedId, onSelect, on
                 ))}
               </g>
             )}
+            {dense && <Density bins={density} top={MARGIN.top} height={plotH} count={events.length} />}
             {placed.map((p) => {
               const e = byId.get(p.id);
               if (!e) return null;
@@ -230,6 +236,32 @@ export function Timeline({ events, allEvents, from, to, selectedId, onSelect, on
         )}
       </div>
     </section>
+  );
+}
+
+const MAX_MARKS = 400;
+const DENSE_LANES = 6;
+const BIN_PX = 3;
+
+/** Events per few pixels of the axis, by the day each starts. */
+function binEvents(events: { time: EventTime }[], scale: TimeScale): { x: number; count: number }[] {
+  const bins = new Map<number, number>();
+  for (const e of events) {
+    const bin = Math.floor(scale.x(e.time.start) / BIN_PX);
+    bins.set(bin, (bins.get(bin) ?? 0) + 1);
+  }
+  return [...bins].map(([bin, count]) => ({ x: bin * BIN_PX, count }));
+}
+
+function Density({ bins, top, height, count }: { bins: { x: number; count: number }[]; top: number; height: number; count: number }) {
+  const max = Math.max(1, ...bins.map((b) => b.count));
+  return (
+    <g className={styles.density} role="img" aria-label={`${count} events, drawn as how many start in each stretch of time; narrow the filters to see them one by one`}>
+      {bins.map((b) => {
+        const h = Math.max(1, (b.count / max) * height);
+        return <rect key={b.x} x={b.x} y={top + height - h} width={BIN_PX - 0.5} height={h} />;
+      })}
+    </g>
   );
 }
 
