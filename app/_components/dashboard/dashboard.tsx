@@ -95,7 +95,9 @@ function DashboardBody({ layers, unavailable, article, spans, allTimes, total, i
         <p className={styles.status} role="status" aria-live="polite" data-testid="view-status">
           {error ? `Could not update the events (${error.message}); showing the last list, retrying.` : loading ? "Updating events…" : ""}
         </p>
-        <CopyLink />
+        <div className={styles.actions}>
+          <CopyLink />
+        </div>
       </header>
       <IgnoredNotice ignored={ignored} />
       <main className={styles.main}>
