@@ -46,6 +46,15 @@ describe("deep links", () => {
     expect(html).toMatch(/<meta name="twitter:card" content="summary_large_image"/);
   });
 
+  test("with JavaScript off, a link still shows the selected event and its marked sentence", async ({ browser, baseUrl }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/?event=israel-strikes-as-suwayda`);
+    expect(await page.locator("#event-card-title").textContent()).toBe("Israel strikes Syrian forces in As-Suwayda");
+    expect(await page.locator('mark[data-selected="true"]').first().textContent()).toMatch(/^Last month, Israel struck Syrian forces/);
+    await context.close();
+  });
+
   it("a bad link keeps what it can and says what was ignored", async () => {
     const html = await (await fetch(`${inject("baseUrl")}/?event=no-such-event&types=strike,riot&map=99/0/0&q=druze`)).text();
     expect(html).toContain('data-testid="ignored-notice"');
