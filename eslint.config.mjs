@@ -10,7 +10,7 @@ const config = [
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", ignoreRestSiblings: true }],
     },
   },
-  { ignores: [".next/**", ".next-test/**", "node_modules/**", "public/**", "next-env.d.ts", ".tmp/**"] },
+  { ignores: [".next/**", ".next-*/**", "node_modules/**", "public/**", "next-env.d.ts", ".tmp/**"] },
 ];
 
 export default config;

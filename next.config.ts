@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { API_CSP, STATIC_SECURITY_HEADERS } from "./lib/security/headers";
 
 const nextConfig: NextConfig = {
   // Tests build into their own folder so that a running `next dev` and the test suite do not collide.
@@ -6,6 +7,13 @@ const nextConfig: NextConfig = {
   // lib/data reads data/ at run time; keep it in the server trace.
   outputFileTracingIncludes: { "/**": ["./data/**/*"] },
   poweredByHeader: false,
+  // Pages get their Content-Security-Policy (with a per-request nonce) from proxy.ts; see SECURITY.md.
+  async headers() {
+    return [
+      { source: "/:path*", headers: STATIC_SECURITY_HEADERS },
+      { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: API_CSP }] },
+    ];
+  },
 };
 
 export default nextConfig;

@@ -1,3 +1,4 @@
+import "@/lib/security/zod-jitless";
 import { z } from "zod";
 
 /** Calendar date as written in data and URLs. */

@@ -37,6 +37,8 @@ export type CreateMapOptions = {
   onIdle?: () => void;
   /** The map started fetching or parsing data again. */
   onLoading?: () => void;
+  /** Part of the offline basemap (land, labels, fonts) failed to load; overlays and events still draw. */
+  onBasemapError?: (message: string) => void;
   /** Aborted when the caller no longer wants the map (e.g. React unmounted while MapLibre loaded). */
   signal?: AbortSignal;
 };
@@ -104,6 +106,13 @@ export async function createMap(container: HTMLElement, options: CreateMapOption
   let fetching = 0;
   if (options.onIdle) map.on("idle", () => fetching === 0 && options.onIdle?.());
   if (options.onLoading) map.on("dataloading", options.onLoading);
+  // A listener replaces MapLibre's own console report, so other errors are reported here as before.
+  map.on("error", (event) => {
+    const { error, sourceId } = event as unknown as { error?: Error; sourceId?: string };
+    const message = error?.message ?? "unknown error";
+    if (sourceId?.startsWith("basemap") || /glyph|\/basemap\//i.test(message)) options.onBasemapError?.(message);
+    else console.error("[briefmap map]", error ?? event);
+  });
   // Layout changes throw until the style is parsed; the handle is only given out after that.
   await map.once("style.load");
   if (options.signal?.aborted) {

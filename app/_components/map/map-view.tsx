@@ -1,7 +1,7 @@
 "use client";
 
 import "maplibre-gl/dist/maplibre-gl.css";
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { LoadedEvent } from "@/lib/data/read-article";
 import type { LayerSummary } from "@/lib/data/summary";
 import type { MapCallbacks, MapHover, PickedFeature } from "@/lib/map/interactions";
@@ -29,6 +29,8 @@ type Props = {
   onCameraChange: (camera: Camera) => void;
   /** Read once, at creation; later moves belong to the map. */
   initialCamera?: Camera;
+  /** Part of the offline basemap failed to load. */
+  onBasemapError?: (message: string) => void;
 };
 
 /** The situation map. MapLibre owns the canvas; React only tells it what to show. */
@@ -36,6 +38,8 @@ export function MapView(props: Props) {
   const { layers, visible, events, selected, selectedFeature = null, hovered } = props;
   const container = useRef<HTMLDivElement>(null);
   const handle = useRef<MapHandle | null>(null);
+  const [failure, setFailure] = useState<Error | null>(null);
+  if (failure) throw failure;
   // The map is created once per layer list and reads these at creation; later changes go through
   // the handle. Refs (not state) so that nothing the map does re-renders React.
   const latest = useRef(props);
@@ -93,6 +97,7 @@ export function MapView(props: Props) {
       callbacks,
       onIdle: () => setIdle(true),
       onLoading: () => setIdle(false),
+      onBasemapError: (message) => latest.current.onBasemapError?.(message),
       signal: unmount.signal,
     }).then(
       (map) => {
@@ -106,7 +111,8 @@ export function MapView(props: Props) {
         map.setHovered(now.hovered);
       },
       (error: unknown) => {
-        if (!unmount.signal.aborted) console.error("The map could not be created", error);
+        // Handed to render so that the error boundary around the map shows it with a retry.
+        if (!unmount.signal.aborted) setFailure(error instanceof Error ? error : new Error(String(error)));
       },
     );
     return () => {

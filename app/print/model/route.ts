@@ -1,0 +1,9 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { readPrint } from "../read-print";
+
+/** The print of a view as JSON, for the export buttons, which compose PNG and PDF in the browser. */
+export async function GET(request: NextRequest) {
+  const search = Object.fromEntries(request.nextUrl.searchParams.entries());
+  const { model, ignored } = await readPrint(search);
+  return NextResponse.json({ model, ignored }, { headers: { "cache-control": "no-store" } });
+}

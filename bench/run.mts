@@ -1,0 +1,122 @@
+/**
+ * `npm run bench [-- --quick] [-- --no-build]`: Briefmap's production build against bare floors and a
+ * peer, side by side in one run; writes BENCHMARKS.md. See BENCHMARKS.md for what each figure means.
+ */
+import { spawnSync } from "node:child_process";
+import { readFileSync, writeFileSync } from "node:fs";
+import { cpus, loadavg, totalmem } from "node:os";
+import { join } from "node:path";
+import type { Browser } from "playwright-core";
+import { launchBrowser } from "../tests/e2e/harness/browser";
+import { measureApi, type ApiResult } from "./measure-api.mjs";
+import { measureEvents, type EventsResult } from "./measure-events.mjs";
+import { measureOpen, type OpenResult } from "./measure-open.mjs";
+import { measurePrint, type PrintResult } from "./measure-print.mjs";
+import { mapBox, openMap } from "./page-map.mjs";
+import { report } from "./report.mjs";
+import { fmt, kb } from "./stats.mjs";
+import { writeScenarios } from "./scenario.mjs";
+import { ROOT, startNext, startStatic, type NextServer, type StaticServer } from "./servers.mjs";
+
+const args = new Set(process.argv.slice(2));
+const quick = args.has("--quick");
+const DIST = ".next-bench";
+const TMP = join(ROOT, ".tmp/bench");
+const EVENT = "paris-talks";
+const CAMERA = "4/41.5/19"; // shows Paris and the Levant: the selection's place, its subjects and the arcs
+const QUERY = `event=${EVENT}&map=${CAMERA}`;
+const COUNTS = [10_000, 100_000];
+const SEED = 1;
+const RUNS = quick ? 3 : 7;
+const log = (message: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
+
+/** `next build` into DIST; Next rewrites tsconfig.json (include) and next-env.d.ts for a custom distDir: put them back. */
+function build() {
+  const kept = ["tsconfig.json", "next-env.d.ts"].map((f) => [f, readFileSync(join(ROOT, f), "utf8")] as const);
+  try {
+    log("next build → .next-bench");
+    const r = spawnSync(process.execPath, [join(ROOT, "node_modules/next/dist/bin/next"), "build"], {
+      cwd: ROOT,
+      env: { ...process.env, BRIEFMAP_DIST_DIR: DIST, NEXT_TELEMETRY_DISABLED: "1" },
+      stdio: ["ignore", "inherit", "inherit"],
+    });
+    if (r.status !== 0) throw new Error(`next build failed (${r.status})`);
+  } finally {
+    for (const [f, text] of kept) writeFileSync(join(ROOT, f), text);
+  }
+}
+
+async function main() {
+  const started = Date.now();
+  if (!args.has("--no-build")) build();
+  const machine = { cores: cpus().length, cpu: cpus()[0]?.model ?? "?", memGiB: totalmem() / 2 ** 30, load: loadavg(), node: process.version, date: new Date().toISOString() };
+  log("writing floor scenarios");
+  await writeScenarios(TMP, { camera: CAMERA, event: EVENT, counts: COUNTS, seed: SEED });
+
+  const servers: (NextServer | StaticServer)[] = [];
+  let browser: Browser | undefined;
+  try {
+    const floor = await startStatic({
+      "/maplibre5/": join(ROOT, "node_modules/@watergis/maplibre-gl-export/node_modules/maplibre-gl/dist"),
+      "/maplibre/": join(ROOT, "node_modules/maplibre-gl/dist"),
+      "/export/": join(ROOT, "node_modules/@watergis/maplibre-gl-export/dist"),
+      "/basemap/world": join(TMP, "world.geojson"),
+      "/basemap/": join(ROOT, "public/basemap"),
+      "/geo/": join(ROOT, "data/geo"),
+      "/data/": TMP,
+      "/": join(ROOT, "bench/floor"),
+    });
+    servers.push(floor);
+    const app = await startNext(DIST);
+    servers.push(app);
+    log(`Briefmap ${app.url} (pid ${app.pid}), floor ${floor.url}`);
+    browser = await launchBrowser();
+
+    // Warm-up (not measured): server caches, and the map box size the floor copies.
+    const warm = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
+    const box = await mapBox((await openMap(warm, `${app.url}/?${QUERY}`)).page);
+    await openMap(warm, `${floor.url}/map.html?config=open&w=${box.w}&h=${box.h}`);
+    await warm.close();
+    log(`map box ${box.w}x${box.h}`);
+
+    log(`1+2. shared link, ${RUNS} runs`);
+    const open: OpenResult = await measureOpen(browser, { appUrl: app.url, floorUrl: floor.url, query: QUERY, box, runs: RUNS, distDir: DIST, timeoutMs: 60_000 });
+    log(`   Briefmap ${fmt(open.app.idle)}, floor ${fmt(open.floor.idle)}; own JS ${kb(open.app.js.own)} of ${kb(open.app.jsTotal)}`);
+    log(`4. print, ${RUNS} runs`);
+    const print: PrintResult = await measurePrint(browser, { appUrl: app.url, floorUrl: floor.url, query: QUERY, box, runs: RUNS, timeoutMs: 120_000 });
+    if (print.measured) log(`   Briefmap ${fmt(print.app.total)} ${print.app.failures.join("; ")}, peer ${fmt(print.peer.total)} ${print.peer.failures.join("; ")}`);
+    await app.stop();
+
+    const events: EventsResult[] = [];
+    let api: ApiResult | undefined;
+    for (const count of COUNTS) {
+      log(`3. ${count} events (server with BRIEFMAP_SYNTHETIC_EVENTS=${count})`);
+      const synthetic = await startNext(DIST, { BRIEFMAP_SYNTHETIC_EVENTS: String(count), BRIEFMAP_SYNTHETIC_SEED: String(SEED) });
+      servers.push(synthetic);
+      try {
+        const runs = count >= 100_000 && quick ? 1 : quick ? 3 : RUNS;
+        events.push(await measureEvents(browser, { count, appUrl: synthetic.url, floorUrl: floor.url, box, runs, panMs: quick ? 2000 : 4000, timeoutMs: 120_000 }));
+        const e = events[events.length - 1]!;
+        log(`   data→idle Briefmap ${fmt(e.app.dataToIdle)}, floor ${fmt(e.floor.dataToIdle)}; pan p95 ${fmt(e.app.panP95, "ms", 1)} vs ${fmt(e.floor.panP95, "ms", 1)}`);
+        if (count === 100_000) {
+          log("5. API under load");
+          api = await measureApi(synthetic.url, "/api/events?bbox=35.5,32.5,36.5,33.5&from=2024-06-01&to=2024-08-31", quick ? 5 : 20);
+        }
+      } finally {
+        await synthetic.stop();
+      }
+    }
+    const md = report({ machine, quick, runs: RUNS, query: QUERY, box, open, print, events, api, seconds: (Date.now() - started) / 1000 });
+    writeFileSync(join(ROOT, "BENCHMARKS.md"), md);
+    writeFileSync(join(TMP, "last-run.json"), JSON.stringify({ machine, open, print, events, api }, null, 2));
+    log(`BENCHMARKS.md written (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+  } finally {
+    await browser?.close().catch(() => {});
+    for (const s of servers.reverse()) await s.stop().catch(() => {});
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

@@ -1,0 +1,142 @@
+import bbox from "@turf/bbox";
+import type { Feature } from "geojson";
+import type { BriefData } from "@/lib/data/load";
+import type { LoadedEvent } from "@/lib/data/read-article";
+import type { EventType } from "@/lib/data/schema";
+import type { BBox, LayerSummary } from "@/lib/data/summary";
+import { dayLabel, timeLabel } from "@/lib/events/time-label";
+import { EVENT_TYPE_INFO } from "@/lib/events/vocabulary";
+import type { Camera } from "@/lib/view/camera";
+import { eventsOfView } from "@/lib/view/first-view";
+import { serializeView, type View } from "@/lib/view/view";
+import { sheetLayout, type SheetLayout } from "./layout";
+import { PAPER_LABEL } from "./paper";
+import type { PrintParams } from "./print-params";
+
+/** The basemap and the glyphs are not layers, but they are on every print and need their credit. */
+export const FIXED_ATTRIBUTIONS = ["Basemap: Made with Natural Earth", "Labels: Noto Sans (SIL OFL 1.1)"];
+
+/** The Levant: the frame when a view has neither a camera nor events to fit. */
+const DEFAULT_FRAME: BBox = [34.0, 31.0, 38.5, 34.5];
+
+export type PrintEvent = {
+  id: string;
+  type: EventType;
+  title: string;
+  summary: string;
+  dateLabel: string;
+  quotes: string[];
+  point: [number, number];
+};
+
+export type FocusFeature = { layer: string; feature: string; role: "in" | "about" };
+
+/** Everything a print needs, computed once on the server and handed to the page or the export buttons. */
+export type PrintModel = {
+  title: string;
+  print: PrintParams;
+  paperLabel: string;
+  layout: SheetLayout;
+  /** The view's own query without "?", e.g. "map=8/33/35.9&event=paris-talks". */
+  viewQuery: string;
+  /** The dashboard link that reopens this view, absolute. */
+  link: string;
+  viewDate: string;
+  timeWindow: string;
+  printedAt: string;
+  camera: Camera | null;
+  /** What to fit when there is no camera: the selected event's places, else the events in view. */
+  frame: BBox;
+  layers: LayerSummary[];
+  visible: string[];
+  eventTypes: { type: EventType; label: string; color: string }[];
+  events: PrintEvent[];
+  selectedId: string | null;
+  focus: FocusFeature[];
+  attributions: string[];
+};
+
+/** "Events matching “x” · Strike, Protest · from 1 Jul 2025": what a filtered view shows, in words. */
+export function filterDescription(view: View, layerTitle: (id: string) => string | undefined): string | null {
+  const parts: string[] = [];
+  if (view.q) parts.push(`Events matching “${view.q}”`);
+  if (view.types?.length) parts.push(view.types.map((t) => EVENT_TYPE_INFO[t].label).join(", "));
+  if (view.layer) parts.push(`Events in ${layerTitle(view.layer) ?? view.layer}`);
+  if (view.from || view.to) parts.push(timeWindowLabel(view));
+  return parts.length ? parts.join(" · ") : null;
+}
+
+export function timeWindowLabel(view: Pick<View, "from" | "to">): string {
+  if (view.from && view.to) return `${dayLabel(view.from)} – ${dayLabel(view.to)}`;
+  if (view.from) return `from ${dayLabel(view.from)}`;
+  if (view.to) return `until ${dayLabel(view.to)}`;
+  return "all dates";
+}
+
+function featureBox(data: BriefData, layer: string, feature: string): BBox | undefined {
+  const found = data.layers.find((l) => l.manifest.id === layer)?.data.features.find((f: Feature) => String(f.id) === feature);
+  return found ? (bbox(found) as BBox) : undefined;
+}
+
+function union(boxes: BBox[]): BBox | undefined {
+  if (boxes.length === 0) return undefined;
+  return boxes.reduce((a, b) => [Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[2], b[2]), Math.max(a[3], b[3])]);
+}
+
+const pointBox = ([lon, lat]: [number, number]): BBox => [lon, lat, lon, lat];
+
+function frameOf(data: BriefData, selected: LoadedEvent | null, events: LoadedEvent[]): BBox {
+  if (selected) {
+    const places = [selected.place, ...selected.aboutPlaces];
+    const boxes = places.map((p) => (p.layer && p.feature ? featureBox(data, p.layer, p.feature) : undefined) ?? pointBox(p.point));
+    return union(boxes) ?? DEFAULT_FRAME;
+  }
+  return union(events.map((e) => pointBox(e.place.point))) ?? DEFAULT_FRAME;
+}
+
+/** Composes the print of a view; `now` is passed in so that tests and the page agree on the date. */
+export function printModel(data: BriefData, view: View, print: PrintParams, origin: string, now: Date): PrintModel {
+  const { events, selected } = eventsOfView(data, view);
+  const layers = data.layers.map((l) => l.summary);
+  const visible = view.layers ?? layers.filter((l) => l.defaultVisible).map((l) => l.id);
+  const shown = layers.filter((l) => visible.includes(l.id));
+  const layerTitle = (id: string) => layers.find((l) => l.id === id)?.title;
+  const title = print.title ?? selected?.title ?? filterDescription(view, layerTitle) ?? "Situation map";
+  const query = serializeView(view).replace(/^\?/, "");
+  const today = now.toISOString().slice(0, 10);
+  const types = [...new Set(events.map((e) => e.type))];
+  const focus: FocusFeature[] = selected
+    ? [
+        ...(selected.place.layer && selected.place.feature ? [{ layer: selected.place.layer, feature: selected.place.feature, role: "in" as const }] : []),
+        ...selected.aboutPlaces.flatMap((p) => (p.layer && p.feature ? [{ layer: p.layer, feature: p.feature, role: "about" as const }] : [])),
+      ]
+    : [];
+  return {
+    title,
+    print,
+    paperLabel: PAPER_LABEL[print.paper],
+    layout: sheetLayout(print.paper, print.orientation, print.list),
+    viewQuery: query,
+    link: `${origin}/${query ? `?${query}` : ""}`,
+    viewDate: dayLabel(today),
+    timeWindow: timeWindowLabel(view),
+    printedAt: `${dayLabel(today)}, ${now.toISOString().slice(11, 16)} UTC`,
+    camera: view.map,
+    frame: frameOf(data, selected, events),
+    layers,
+    visible: shown.map((l) => l.id),
+    eventTypes: types.map((type) => ({ type, ...EVENT_TYPE_INFO[type] })),
+    events: events.map((e) => ({
+      id: e.id,
+      type: e.type,
+      title: e.title,
+      summary: e.summary,
+      dateLabel: timeLabel(e.time),
+      quotes: e.sources.map((s) => s.quote),
+      point: e.place.point,
+    })),
+    selectedId: selected?.id ?? null,
+    focus,
+    attributions: [...new Set(shown.flatMap((l) => l.attribution))].concat(FIXED_ATTRIBUTIONS),
+  };
+}

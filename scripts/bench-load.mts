@@ -1,0 +1,186 @@
+// Load test of the production server: requests/s, latency, errors and memory growth under load.
+//
+//   npm run build                       # first: this script builds nothing; it serves .next (or $BRIEFMAP_DIST_DIR)
+//   npm run bench:load [-- --duration 60 --connections 100 --warmup 5 --timeout 10]
+//
+// It starts `node node_modules/next/dist/bin/next start -H 127.0.0.1 -p <free port>` itself, warms it
+// up, records the server's RSS (VmRSS of /proc/<pid>/status), runs autocannon on loopback with a mix
+// of requests (the page, /api/events with a bbox and time window, /api/layers, one layer's GeoJSON),
+// records RSS again, prints a table, writes .tmp/bench-load.json and stops the server by its PID.
+// Targets: no errors and no non-2xx at 100 connections; RSS growth < 10 %.
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { createServer } from "node:net";
+import path from "node:path";
+import { parseArgs } from "node:util";
+
+type Histogram = { average: number; mean: number; p50: number; p90: number; p99: number; max: number; total: number };
+type AutocannonResult = {
+  requests: Histogram;
+  latency: Histogram;
+  throughput: Histogram;
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+  "2xx": number;
+  duration: number;
+};
+type AutocannonOptions = {
+  url: string;
+  connections: number;
+  duration: number;
+  pipelining?: number;
+  timeout?: number;
+  requests: { method: "GET"; path: string }[];
+};
+const autocannon = createRequire(import.meta.url)("autocannon") as (opts: AutocannonOptions) => Promise<AutocannonResult>;
+
+const { values } = parseArgs({
+  options: {
+    duration: { type: "string", default: "60" },
+    connections: { type: "string", default: "100" },
+    warmup: { type: "string", default: "5" },
+    timeout: { type: "string", default: "10" },
+  },
+});
+const DURATION = Number(values.duration);
+const CONNECTIONS = Number(values.connections);
+const WARMUP = Number(values.warmup);
+const TIMEOUT = Number(values.timeout);
+const ROOT = process.cwd();
+const DIST_DIR = process.env.BRIEFMAP_DIST_DIR ?? ".next";
+const NEXT_BIN = path.join(ROOT, "node_modules/next/dist/bin/next");
+const OUT = path.join(ROOT, ".tmp/bench-load.json");
+
+const REQUESTS: AutocannonOptions["requests"] = [
+  { method: "GET", path: "/" },
+  { method: "GET", path: "/api/events?bbox=34,29,39,35&from=2024-12-01" },
+  { method: "GET", path: "/api/layers" },
+  { method: "GET", path: "/api/layers/golan-buffer-zone" },
+];
+
+if (!existsSync(path.join(ROOT, DIST_DIR, "BUILD_ID"))) {
+  console.error(`No production build in ${DIST_DIR}/: run \`npm run build\` first (or set BRIEFMAP_DIST_DIR to a built folder).`);
+  process.exit(2);
+}
+
+const rssKiB = (pid: number): number => {
+  const match = /^VmRSS:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+  if (!match) throw new Error(`no VmRSS for pid ${pid}`);
+  return Number(match[1]);
+};
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const address = probe.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      probe.close(() => (port ? resolve(port) : reject(new Error("no free port"))));
+    });
+  });
+}
+
+async function waitForHttp(url: string, child: ChildProcess): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`next start exited (code ${child.exitCode})`);
+    try {
+      const res = await fetch(url, { signal: AbortSignal.timeout(2_000) });
+      await res.body?.cancel();
+      return;
+    } catch {
+      await new Promise((r) => setTimeout(r, 150));
+    }
+  }
+  throw new Error(`no answer from ${url} within 60 s`);
+}
+
+async function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  child.kill("SIGTERM");
+  const timer = setTimeout(() => child.kill("SIGKILL"), 5_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+const port = await freePort();
+const base = `http://127.0.0.1:${port}`;
+// The server's own PID (not npx's or npm's), so that RSS and stopping concern the server.
+const server = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(port), "-H", "127.0.0.1"], {
+  cwd: ROOT,
+  env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", BRIEFMAP_DIST_DIR: DIST_DIR },
+  stdio: ["ignore", "ignore", "inherit"],
+});
+process.once("exit", () => server.kill("SIGKILL"));
+
+try {
+  await waitForHttp(`${base}/api/layers`, server);
+  // Every route answers once, then a short run at the same concurrency: data loaded, code compiled,
+  // and the heap grown to its working size under this load, so that "before" is a fair baseline and
+  // the growth measured afterwards is what the run itself left behind (a leak), not warm-up.
+  for (const r of REQUESTS) {
+    const res = await fetch(base + r.path);
+    if (!res.ok) throw new Error(`${r.path} answered ${res.status} before the run`);
+    await res.body?.cancel();
+  }
+  await autocannon({ url: base, connections: CONNECTIONS, duration: WARMUP, timeout: TIMEOUT, requests: REQUESTS });
+  await new Promise((r) => setTimeout(r, 1_000));
+  const before = rssKiB(server.pid!);
+
+  console.log(`load: ${CONNECTIONS} connections for ${DURATION} s against ${base} (server pid ${server.pid}, ${DIST_DIR})`);
+  const result = await autocannon({ url: base, connections: CONNECTIONS, duration: DURATION, timeout: TIMEOUT, requests: REQUESTS });
+  const afterImmediately = rssKiB(server.pid!);
+  await new Promise((r) => setTimeout(r, 2_000));
+  const after = rssKiB(server.pid!);
+
+  const summary = {
+    date: new Date().toISOString(),
+    node: process.version,
+    connections: CONNECTIONS,
+    durationSeconds: DURATION,
+    warmupSeconds: WARMUP,
+    timeoutSeconds: TIMEOUT,
+    loadAverage: (await import("node:os")).loadavg().map((l) => Math.round(l * 100) / 100),
+    mix: REQUESTS.map((r) => r.path),
+    requests: result.requests.total,
+    requestsPerSecond: Math.round(result.requests.average),
+    latencyMs: { average: result.latency.average, p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, max: result.latency.max },
+    ok2xx: result["2xx"],
+    non2xx: result.non2xx,
+    errors: result.errors,
+    timeouts: result.timeouts,
+    throughputMBps: Math.round((result.throughput.average / 1e6) * 10) / 10,
+    rssMiB: {
+      before: Math.round(before / 102.4) / 10,
+      afterLoad: Math.round(afterImmediately / 102.4) / 10,
+      after2s: Math.round(after / 102.4) / 10,
+    },
+    rssGrowthPercent: Math.round(((after - before) / before) * 1000) / 10,
+    targets: { noErrors: result.errors === 0 && result.timeouts === 0 && result.non2xx === 0, rssGrowthUnder10Percent: (after - before) / before < 0.1 },
+  };
+  mkdirSync(path.dirname(OUT), { recursive: true });
+  writeFileSync(OUT, JSON.stringify(summary, null, 2));
+
+  console.table({
+    "requests/s (mean)": summary.requestsPerSecond,
+    "requests total": summary.requests,
+    "latency p50 (ms)": summary.latencyMs.p50,
+    "latency p99 (ms)": summary.latencyMs.p99,
+    "latency max (ms)": summary.latencyMs.max,
+    "2xx": summary.ok2xx,
+    "non-2xx": summary.non2xx,
+    "errors / timeouts": `${summary.errors} / ${summary.timeouts}`,
+    "RSS before (MiB)": summary.rssMiB.before,
+    "RSS after load (MiB)": summary.rssMiB.afterLoad,
+    "RSS after +2 s (MiB)": summary.rssMiB.after2s,
+    "RSS growth (%)": summary.rssGrowthPercent,
+  });
+  console.log(`written to ${path.relative(ROOT, OUT)}; targets ${JSON.stringify(summary.targets)}`);
+  if (!summary.targets.noErrors || !summary.targets.rssGrowthUnder10Percent) process.exitCode = 1;
+} finally {
+  await stop(server);
+}
