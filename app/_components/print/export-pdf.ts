@@ -60,7 +60,7 @@ export async function composePdf(model: PrintModel, snapshot: Snapshot): Promise
   const mapY = top + HEADER_MM + GAP_MM;
   const mapW = cssPxToMm(layout.map.cssWidth);
   const mapH = cssPxToMm(layout.map.cssHeight);
-  doc.addImage(snapshot.dataUrl, "PNG", mapX, mapY, mapW, mapH, undefined, "FAST");
+  doc.addImage(snapshot.dataUrl, "JPEG", mapX, mapY, mapW, mapH);
   doc.setLineWidth(0.2);
   doc.setDrawColor("#9ca3ab");
   doc.rect(mapX, mapY, mapW, mapH);
