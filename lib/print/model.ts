@@ -5,6 +5,7 @@ import type { LoadedEvent } from "@/lib/data/read-article";
 import type { EventType } from "@/lib/data/schema";
 import type { BBox, LayerSummary } from "@/lib/data/summary";
 import { dayLabel, timeLabel } from "@/lib/events/time-label";
+import { LEVANT_BOUNDS } from "@/lib/map/camera";
 import { EVENT_TYPE_INFO } from "@/lib/events/vocabulary";
 import type { Camera } from "@/lib/view/camera";
 import { eventsOfView } from "@/lib/view/first-view";
@@ -16,8 +17,8 @@ import type { PrintParams } from "./print-params";
 /** The basemap and the glyphs are not layers, but they are on every print and need their credit. */
 export const FIXED_ATTRIBUTIONS = ["Basemap: Made with Natural Earth", "Labels: Noto Sans (SIL OFL 1.1)"];
 
-/** The Levant: the frame when a view has neither a camera nor events to fit. */
-const DEFAULT_FRAME: BBox = [34.0, 31.0, 38.5, 34.5];
+/** The frame when a view has neither a camera nor events to fit. */
+const DEFAULT_FRAME: BBox = LEVANT_BOUNDS;
 
 export type PrintEvent = {
   id: string;
@@ -126,7 +127,8 @@ export function printModel(data: BriefData, view: View, print: PrintParams, orig
     layers,
     visible: shown.map((l) => l.id),
     eventTypes: types.map((type) => ({ type, ...EVENT_TYPE_INFO[type] })),
-    events: events.map((e) => ({
+    // The selected event leads the list: it is what the sheet is about, and the list may be cut short.
+    events: [...events].sort((a, b) => Number(b.id === selected?.id) - Number(a.id === selected?.id)).map((e) => ({
       id: e.id,
       type: e.type,
       title: e.title,

@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { Article, LoadedEvent } from "@/lib/data/read-article";
 import type { EventType } from "@/lib/data/schema";
 import type { LayerSummary, UnavailableLayer } from "@/lib/data/summary";
@@ -13,6 +13,7 @@ import { FeatureEvents, type SelectedFeature } from "../events/feature-events";
 import { EventList } from "../events/event-list";
 import { FilterBar } from "../filters/filter-bar";
 import { LayersPanel } from "../layers/layers-panel";
+import { ErrorBoundary } from "../errors/error-boundary";
 import { MapView } from "../map/map-view";
 import { CopyLink } from "../share/copy-link";
 import { Timeline } from "../timeline/timeline";
@@ -60,9 +61,29 @@ function DashboardBody({ layers, unavailable, article, spans, allTimes, total, i
   const selected = found ?? (remembered?.id === view.event ? remembered : null);
 
   const select = useCallback((id: string | null) => void setView({ event: id }), [setView]);
+  // On a phone the panels are stacked and the card sits far above the list: a pick in the list
+  // brings the card into view once it shows the event (the breakpoint is dashboard.module.css's).
+  const selectionRef = useRef<HTMLDivElement>(null);
+  const revealCard = useRef(false);
+  const showCard = useCallback(() => {
+    const still = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+    selectionRef.current?.scrollIntoView({ block: "start", behavior: still ? "auto" : "smooth" });
+  }, []);
+  const selectFromList = (id: string) => {
+    const stacked = window.matchMedia("(max-width: 820px)").matches;
+    if (stacked && id === view.event) showCard();
+    else revealCard.current = stacked;
+    select(id);
+  };
+  useEffect(() => {
+    if (!revealCard.current || !selected) return;
+    revealCard.current = false;
+    showCard();
+  }, [selected, showCard]);
   const { hovered, setHovered } = useHover();
   // A feature picked on the map: its events are listed beside the map until closed.
   const [selectedFeature, setSelectedFeature] = useState<SelectedFeature | null>(null);
+  const [basemapProblem, setBasemapProblem] = useState<string | null>(null);
   const onQuery = useCallback((q: string | null) => void setView({ q }), [setView]);
   const onTypes = useCallback((types: EventType[] | null) => void setView({ types }), [setView]);
   const onLayer = useCallback((layer: string | null) => void setView({ layer }), [setView]);
@@ -102,13 +123,14 @@ function DashboardBody({ layers, unavailable, article, spans, allTimes, total, i
       <IgnoredNotice ignored={ignored} />
       <main className={styles.main}>
         <aside className={styles.left} aria-label="Events and layers">
-          <EventList events={events} total={total} selectedId={view.event} onSelect={select} />
+          <EventList events={events} total={total} selectedId={view.event} onSelect={selectFromList} />
           <details className={styles.layersDetails} open>
             <summary>Layers and sources</summary>
             <LayersPanel layers={layers} unavailable={unavailable} visible={visible} onToggle={onToggleLayer} />
           </details>
         </aside>
         <div className={styles.mapArea}>
+          <ErrorBoundary label="map">
           <MapView
             layers={layers}
             visible={visible}
@@ -121,11 +143,18 @@ function DashboardBody({ layers, unavailable, article, spans, allTimes, total, i
             onSelectEvent={select}
             onSelectFeature={setSelectedFeature}
             onCameraChange={(c) => void setCamera({ map: c })}
+            onBasemapError={setBasemapProblem}
           />
+          </ErrorBoundary>
+          {basemapProblem && (
+            <p className={styles.mapNotice} role="status" data-testid="map-notice">
+              The basemap could not be loaded; layers and events are shown without it.
+            </p>
+          )}
         </div>
         <aside className={styles.right} aria-label="Selected event and article">
           {selectedFeature && <FeatureEvents feature={selectedFeature} events={events} onSelect={select} onClose={() => setSelectedFeature(null)} />}
-          <div aria-live="polite" className={styles.selection}>
+          <div ref={selectionRef} aria-live="polite" className={styles.selection}>
             {selected ? <EventCard event={selected} onClose={() => select(null)} onShowSentence={showSentence} /> : <p className={styles.hint}>Select an event in the list, on the map, on the timeline or in the article.</p>}
           </div>
           <ArticleReader article={article} spans={spans} visibleEvents={visibleIds} selectedId={view.event} onSelect={select} />

@@ -22,11 +22,14 @@ async function fetchEvents(url: string): Promise<LoadedEvent[]> {
  */
 export function useEvents(query: string, initial: { query: string; events: LoadedEvent[]; complete: boolean }): EventsState {
   const key = `/api/events${query ? `?${query}` : ""}`;
+  const seeded = initial.complete && query === initial.query;
   const { data, error, isLoading } = useSWR(key, fetchEvents, {
-    fallbackData: initial.complete && query === initial.query ? initial.events : undefined,
-    keepPreviousData: true,
+    fallbackData: seeded ? initial.events : undefined,
+    // SWR returns the previous key's data over fallbackData for a key it never fetched: coming back
+    // to the first view (Back, clearing a filter) would keep the last filter's list on screen.
+    keepPreviousData: !seeded,
     revalidateOnFocus: false,
-    revalidateIfStale: !initial.complete || query !== initial.query,
+    revalidateIfStale: !seeded,
     errorRetryInterval: 2000,
   });
   return { events: data ?? initial.events, loading: isLoading, error };
