@@ -101,7 +101,8 @@ export async function createMap(container: HTMLElement, options: CreateMapOption
     container,
     style,
     ...cameraOptions(options.camera, options.selected && !options.camera ? eventBounds(options.selected) : null, container),
-    attributionControl: { compact: false, customAttribution: FONT_ATTRIBUTION },
+    // Full credits on wide maps; on narrow ones MapLibre folds them behind its "i" button, open at first.
+    attributionControl: { customAttribution: FONT_ATTRIBUTION },
   });
   let fetching = 0;
   if (options.onIdle) map.on("idle", () => fetching === 0 && options.onIdle?.());

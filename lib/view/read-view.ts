@@ -1,4 +1,5 @@
 import { EMPTY_VIEW, VIEW_KEYS, viewParsers, type View } from "./view";
+import { MAX_QUERY_LENGTH } from "./values";
 
 /** A part of a link that could not be applied, said back to the analyst. */
 export type IgnoredParam = { param: string; value: string; reason: string };
@@ -68,7 +69,7 @@ function reasonFor(key: keyof View): string {
     case "types":
       return "not a list of event types";
     case "q":
-      return "empty or longer than 200 characters";
+      return `empty or longer than ${MAX_QUERY_LENGTH} characters`;
     case "layer":
       return "not a layer id";
   }

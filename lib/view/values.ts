@@ -1,7 +1,7 @@
 import { EVENT_TYPES, type EventType } from "@/lib/data/schema";
 
-/** Longest text filter accepted: longer ones are refused, not truncated. */
-export const MAX_QUERY_LENGTH = 200;
+/** Longest text filter accepted (longer ones are refused, not truncated): even 120 emoji keep a link under 2,000 characters. */
+export const MAX_QUERY_LENGTH = 120;
 /** Most ids a list parameter may carry. */
 export const MAX_LIST_ITEMS = 50;
 

@@ -65,7 +65,7 @@ describe("GET /api/events", () => {
     ["from=2025-08-01&to=2025-07-01", "to", /before/],
     ["types=strike,riot", "types", /unknown event type.*"riot"/],
     ["layer=atlantis", "layer", /unknown layer/],
-    [`q=${"x".repeat(201)}`, "q", /at most 200/],
+    [`q=${"x".repeat(121)}`, "q", /at most 120/],
     ["from=2025-01-01&from=2025-02-01", "from", /given 2 times/],
   ])("answers 400 naming the parameter for %s", async (query, param, message) => {
     const { status, body } = await get(`/api/events?${query}`);

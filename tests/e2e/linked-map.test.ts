@@ -32,8 +32,10 @@ async function linkedViews(page: Page) {
   const list = await page.locator(LIST_ITEMS).evaluateAll((els) => els.map((e) => e.getAttribute("data-event-id") ?? ""));
   const timeline = await page.locator(TIMELINE_MARKS).evaluateAll((els) => els.map((e) => e.getAttribute("data-event-id") ?? ""));
   const article = await page.locator("mark[data-events]").evaluateAll((els) => els.flatMap((e) => (e.getAttribute("data-events") ?? "").split(" ")));
+  const onMap = Number(await page.locator("[data-event-count]").getAttribute("data-event-count"));
   return {
     counted: Number.parseInt(count, 10),
+    onMap,
     list: [...list].sort(),
     timeline: [...timeline].sort(),
     article: [...new Set(article)].sort(),
@@ -41,7 +43,7 @@ async function linkedViews(page: Page) {
 }
 
 type Views = Awaited<ReturnType<typeof linkedViews>>;
-const agree = (v: Views) => v.list.length > 0 && v.counted === v.list.length && v.list.join() === v.timeline.join() && v.list.join() === v.article.join();
+const agree = (v: Views) => v.list.length > 0 && v.counted === v.list.length && v.onMap === v.list.length && v.list.join() === v.timeline.join() && v.list.join() === v.article.join();
 
 /** Waits until the list, timeline and article name the same events and the count says how many; returns them. */
 async function expectViewsAgree(page: Page): Promise<string[]> {

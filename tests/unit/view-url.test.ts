@@ -23,7 +23,7 @@ const view: fc.Arbitrary<View> = fc.record({
   from: fc.option(day, { nil: null }),
   to: fc.option(day, { nil: null }),
   types: fc.option(fc.uniqueArray(fc.constantFrom(...EVENT_TYPES), { minLength: 1 }), { nil: null }),
-  q: fc.option(fc.string({ minLength: 1, maxLength: 200 }).map((s) => s.trim().replace(/\s+/g, " ")).filter((s) => s.length > 0), { nil: null }),
+  q: fc.option(fc.string({ minLength: 1, maxLength: 120 }).map((s) => s.trim().replace(/\s+/g, " ")).filter((s) => s.length > 0), { nil: null }),
   layer: fc.option(slug, { nil: null }),
 });
 
@@ -76,5 +76,27 @@ describe("the view URL", () => {
     expect(view).toMatchObject({ map: null, layers: ["paris"], event: null, from: null, to: "2025-08-01", types: ["strike"], q: "druze" });
     expect(ignored.map((i) => i.param).sort()).toEqual(["event", "from", "layers", "map", "types"]);
     expect(ignored.find((i) => i.param === "event")?.reason).toMatch(/no such event/);
+  });
+});
+
+describe("links the interface can produce", () => {
+  it("stay under 2,000 characters, whatever the analyst types or picks", async () => {
+    const { loadBriefData } = await import("@/lib/data/load");
+    const data = await loadBriefData(new URL("../../data", import.meta.url).pathname);
+    const layerIds = data.layers.map((l) => l.manifest.id);
+    const eventIds = data.events.map((e) => e.id);
+    // The worst text: the longest query accepted, in characters that percent-encode to 12 bytes each.
+    const anyText = fc.string({ unit: "grapheme", minLength: 1, maxLength: 120 }).map((s) => s.trim()).filter(Boolean);
+    const uiView = fc.record({
+      map: fc.option(camera, { nil: null }),
+      layers: fc.option(fc.subarray(layerIds), { nil: null }),
+      event: fc.option(fc.constantFrom(...eventIds), { nil: null }),
+      from: fc.option(day, { nil: null }),
+      to: fc.option(day, { nil: null }),
+      types: fc.option(fc.subarray([...EVENT_TYPES], { minLength: 1 }), { nil: null }),
+      q: fc.option(fc.oneof(anyText, fc.constant("😀".repeat(120))), { nil: null }),
+      layer: fc.option(fc.constantFrom(...layerIds), { nil: null }),
+    });
+    fc.assert(fc.property(uiView, (v) => void expect(`https://briefmap.example.org/${serializeView(v)}`.length).toBeLessThan(2000)), { numRuns: 2000 });
   });
 });

@@ -5,6 +5,7 @@ import type { Article, LoadedEvent } from "@/lib/data/read-article";
 import type { EventType } from "@/lib/data/schema";
 import type { LayerSummary, UnavailableLayer } from "@/lib/data/summary";
 import { eventQueryString } from "@/lib/view/event-query";
+import { serializeView } from "@/lib/view/view";
 import type { IgnoredParam } from "@/lib/view/read-view";
 import { ArticleReader } from "../article/article-reader";
 import type { Span } from "../article/segments";
@@ -15,6 +16,7 @@ import { FilterBar } from "../filters/filter-bar";
 import { LayersPanel } from "../layers/layers-panel";
 import { ErrorBoundary } from "../errors/error-boundary";
 import { MapView } from "../map/map-view";
+import { ExportButtons } from "../print/export-buttons";
 import { CopyLink } from "../share/copy-link";
 import { Timeline } from "../timeline/timeline";
 import { HoverProvider, useHover } from "./hover";
@@ -118,6 +120,7 @@ function DashboardBody({ layers, unavailable, article, spans, allTimes, total, i
         </p>
         <div className={styles.actions}>
           <CopyLink />
+          <ExportButtons viewQuery={serializeView(view).replace(/^\?/, "")} titleHint={selected?.title ?? (view.q ? `Events matching “${view.q}”` : "Situation map")} />
         </div>
       </header>
       <IgnoredNotice ignored={ignored} />

@@ -4,6 +4,7 @@ import { useEffect, useState } from "react";
 import { EVENT_TYPES, type EventType } from "@/lib/data/schema";
 import type { LayerSummary } from "@/lib/data/summary";
 import { EVENT_TYPE_INFO } from "@/lib/events/vocabulary";
+import { MAX_QUERY_LENGTH } from "@/lib/view/values";
 import styles from "./filters.module.css";
 
 type Props = {
@@ -46,7 +47,7 @@ export function FilterBar({ q, types, layer, layers, typeCounts, onQuery, onType
     <form className={styles.bar} role="search" aria-label="Filter events" onSubmit={(e) => { e.preventDefault(); onQuery(text.trim() || null); }}>
       <label className={styles.search}>
         <span className={styles.hidden}>Search events</span>
-        <input type="search" name="q" placeholder="Search events, actors, places…" value={text} maxLength={200} onChange={(e) => setText(e.target.value)} />
+        <input type="search" name="q" placeholder="Search events, actors, places…" value={text} maxLength={MAX_QUERY_LENGTH} onChange={(e) => setText(e.target.value)} />
       </label>
       <fieldset className={styles.types}>
         <legend className={styles.hidden}>Event types</legend>

@@ -127,6 +127,8 @@ export function MapView(props: Props) {
       ref={container}
       role="region"
       aria-label="Situation map (arrow keys pan, plus and minus zoom)"
+      // How many events the map was given: lets people and tests check that map and list agree.
+      data-event-count={events.length}
       style={{ width: "100%", height: "100%" }}
     />
   );

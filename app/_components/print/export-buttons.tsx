@@ -7,11 +7,15 @@ import type { PrintModel } from "@/lib/print/model";
 import { DPIS, ORIENTATIONS, PAPERS, PAPER_LABEL } from "@/lib/print/paper";
 import { DEFAULT_PRINT, printQuery, type PrintParams } from "@/lib/print/print-params";
 import { download, fileNameFor } from "./download";
+import styles from "./export.module.css";
 
 type Props = {
   /** The view's query without "?", e.g. "map=8/33/35.9&event=paris-talks". */
   viewQuery: string;
+  /** A title the analyst set already (e.g. on the print page); otherwise the sheet titles itself. */
   defaultTitle?: string;
+  /** What the sheet will be titled when the field is left empty: the selected event or the filter. */
+  titleHint?: string;
 };
 
 type Action = "png" | "pdf";
@@ -26,7 +30,7 @@ async function fetchModel(viewQuery: string, print: PrintParams): Promise<PrintM
  * Print and export for the dashboard's header: a dialog with paper, orientation, resolution, title
  * and event list, then the print view, a PNG (map, title, legend) or a PDF (the whole sheet).
  */
-export function ExportButtons({ viewQuery, defaultTitle = "" }: Props) {
+export function ExportButtons({ viewQuery, defaultTitle = "", titleHint }: Props) {
   const dialog = useRef<HTMLDialogElement>(null);
   const id = useId();
   const [print, setPrint] = useState<PrintParams>({ ...DEFAULT_PRINT, title: defaultTitle || null });
@@ -74,17 +78,17 @@ export function ExportButtons({ viewQuery, defaultTitle = "" }: Props) {
 
   return (
     <>
-      <button type="button" onClick={() => dialog.current?.showModal()} aria-haspopup="dialog">
+      <button type="button" className={styles.open} onClick={() => dialog.current?.showModal()} aria-haspopup="dialog">
         Print / export…
       </button>
       {/* Native <dialog> with showModal: focus trapping, Escape to close and a backdrop come with it. */}
-      <dialog ref={dialog} aria-labelledby={`${id}-title`} data-testid="export-dialog">
+      <dialog ref={dialog} className={styles.dialog} aria-labelledby={`${id}-title`} data-testid="export-dialog">
         <form method="dialog" onSubmit={submit}>
           <h2 id={`${id}-title`}>Print or export this view</h2>
           <p>
             <label>
               Title{" "}
-              <input type="text" value={print.title ?? ""} maxLength={120} onChange={(e) => set("title", e.target.value || null)} placeholder="The view's own title" />
+              <input type="text" value={print.title ?? ""} maxLength={120} onChange={(e) => set("title", e.target.value || null)} placeholder={titleHint ?? "The view's own title"} />
             </label>
           </p>
           <p>
@@ -136,7 +140,7 @@ export function ExportButtons({ viewQuery, defaultTitle = "" }: Props) {
               Close
             </button>
           </p>
-          <p role="status" aria-live="polite" data-testid="export-status">
+          <p className={styles.status} role="status" aria-live="polite" data-testid="export-status">
             {status}
           </p>
         </form>
