@@ -94,6 +94,8 @@ export async function panFrameTimes(page: Page, ms = 3000): Promise<number[]> {
   if (!box) throw new Error("no canvas");
   const cx = box.x + box.width / 2;
   const cy = box.y + box.height / 2;
+  // tsx compiles functions with esbuild's keepNames, whose `__name` helper does not exist in the page.
+  await page.evaluate("window.__name = (f) => f");
   await page.evaluate(() => {
     const w = window as unknown as { __frames: number[]; __recording: boolean };
     w.__frames = [];

@@ -88,7 +88,7 @@ export function report(r: Input): string {
     "",
     "## 3. 10,000 and 100,000 events",
     "",
-    `Briefmap runs a second server with \`BRIEFMAP_SYNTHETIC_EVENTS=<count> BRIEFMAP_SYNTHETIC_SEED=1\` and opens \`/\` (no selection, the Levant frame). The floor shows the same seeded set (generated in the bench with \`lib/data/synthetic.ts\`, plus the 13 real events) as one clustered GeoJSON file with the same layers. **Data arrival** is the moment the last byte of what carries the events arrived: the HTML document for Briefmap (the server renders the first view's events into the page), the events file for the floor. **Pan**: the map is dragged back and forth for ${r.quick ? 2 : 4} s (mouse, paced by wall time); p95 of requestAnimationFrame deltas.`,
+    `Briefmap runs a second server with \`BRIEFMAP_SYNTHETIC_EVENTS=<count> BRIEFMAP_SYNTHETIC_SEED=1\` and opens \`/\` (no selection, the Levant frame). The floor shows the same seeded set (generated in the bench with \`lib/data/synthetic.ts\`, plus the 13 real events) as one clustered GeoJSON file with the same layers. **Data arrival** is the moment the last byte of what carries the events arrived: the \`/api/events?detail=brief\` answer for Briefmap (past 2,000 events the page carries none and the dashboard fetches the brief form), the events file for the floor. **Pan**: the map is dragged back and forth for ${r.quick ? 2 : 4} s (mouse, paced by wall time); p95 of requestAnimationFrame deltas.`,
     "",
     "| events | side | data → idle | navigation → idle | pan frame p95 | data transferred |",
     "|---|---|---|---|---|---|",

@@ -1,60 +1,17 @@
-import { spawn, type ChildProcess } from "node:child_process";
 import { createReadStream, readFileSync, statSync } from "node:fs";
 import { createServer, type Server } from "node:http";
-import { createServer as netServer } from "node:net";
 import { extname, join, normalize, resolve } from "node:path";
 import { gzipSync } from "node:zlib";
+import { freePort, startNextServer } from "../tests/e2e/harness/next-server";
 
 export const ROOT = resolve(import.meta.dirname, "..");
 
-/** A port the OS just handed out and released again. */
-export function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const probe = netServer().listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === "object" && address ? done(address.port) : fail(new Error("no port"))));
-    });
-  });
-}
-
 export type NextServer = { url: string; pid: number; stop(): Promise<void> };
 
-/** `next start` of the bench build, as its own node process (stopped by PID, never by name). */
+/** `next start` of the bench build (the tests' helper: stopped by PID, never by name). */
 export async function startNext(distDir: string, env: Record<string, string> = {}): Promise<NextServer> {
-  const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, [join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
-    cwd: ROOT,
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", BRIEFMAP_DIST_DIR: distDir, NODE_ENV: "production", ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let log = "";
-  child.stdout?.on("data", (d: Buffer) => (log += d.toString()));
-  child.stderr?.on("data", (d: Buffer) => (log += d.toString()));
-  const stop = () =>
-    new Promise<void>((done) => {
-      if (child.exitCode !== null || child.signalCode !== null) return done();
-      child.once("exit", () => done());
-      child.kill("SIGTERM");
-      setTimeout(() => child.exitCode === null && child.kill("SIGKILL"), 5000).unref();
-    });
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`next start exited (${child.exitCode}):\n${log}`);
-    try {
-      // The first request also loads (and, with synthetic events, generates) the data.
-      const response = await fetch(`${url}/api/layers`);
-      if (response.ok) break;
-    } catch {
-      /* not listening yet */
-    }
-    if (Date.now() > deadline) {
-      await stop();
-      throw new Error(`next start did not answer within 60 s:\n${log}`);
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  return { url, pid: child.pid ?? -1, stop };
+  // The first request also loads (and, with synthetic events, generates) the data.
+  return startNextServer({ distDir, env, readyTimeoutMs: 120_000 });
 }
 
 const TYPES: Record<string, string> = {

@@ -8,12 +8,11 @@
 // of requests (the page, /api/events with a bbox and time window, /api/layers, one layer's GeoJSON),
 // records RSS again, prints a table, writes .tmp/bench-load.json and stops the server by its PID.
 // Targets: no errors and no non-2xx at 100 connections; RSS growth < 10 %.
-import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { createServer } from "node:net";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { startNextServer } from "../tests/e2e/harness/next-server";
 
 type Histogram = { average: number; mean: number; p50: number; p90: number; p99: number; max: number; total: number };
 type AutocannonResult = {
@@ -50,7 +49,6 @@ const WARMUP = Number(values.warmup);
 const TIMEOUT = Number(values.timeout);
 const ROOT = process.cwd();
 const DIST_DIR = process.env.BRIEFMAP_DIST_DIR ?? ".next";
-const NEXT_BIN = path.join(ROOT, "node_modules/next/dist/bin/next");
 const OUT = path.join(ROOT, ".tmp/bench-load.json");
 
 const REQUESTS: AutocannonOptions["requests"] = [
@@ -71,54 +69,11 @@ const rssKiB = (pid: number): number => {
   return Number(match[1]);
 };
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      probe.close(() => (port ? resolve(port) : reject(new Error("no free port"))));
-    });
-  });
-}
-
-async function waitForHttp(url: string, child: ChildProcess): Promise<void> {
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`next start exited (code ${child.exitCode})`);
-    try {
-      const res = await fetch(url, { signal: AbortSignal.timeout(2_000) });
-      await res.body?.cancel();
-      return;
-    } catch {
-      await new Promise((r) => setTimeout(r, 150));
-    }
-  }
-  throw new Error(`no answer from ${url} within 60 s`);
-}
-
-async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  child.kill("SIGTERM");
-  const timer = setTimeout(() => child.kill("SIGKILL"), 5_000);
-  await exited;
-  clearTimeout(timer);
-}
-
-const port = await freePort();
-const base = `http://127.0.0.1:${port}`;
 // The server's own PID (not npx's or npm's), so that RSS and stopping concern the server.
-const server = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(port), "-H", "127.0.0.1"], {
-  cwd: ROOT,
-  env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", BRIEFMAP_DIST_DIR: DIST_DIR },
-  stdio: ["ignore", "ignore", "inherit"],
-});
-process.once("exit", () => server.kill("SIGKILL"));
+const server = await startNextServer({ distDir: DIST_DIR, onOutput: (chunk) => process.stderr.write(chunk) });
+const base = server.url;
 
 try {
-  await waitForHttp(`${base}/api/layers`, server);
   // Every route answers once, then a short run at the same concurrency: data loaded, code compiled,
   // and the heap grown to its working size under this load, so that "before" is a fair baseline and
   // the growth measured afterwards is what the run itself left behind (a leak), not warm-up.
@@ -129,13 +84,13 @@ try {
   }
   await autocannon({ url: base, connections: CONNECTIONS, duration: WARMUP, timeout: TIMEOUT, requests: REQUESTS });
   await new Promise((r) => setTimeout(r, 1_000));
-  const before = rssKiB(server.pid!);
+  const before = rssKiB(server.pid);
 
   console.log(`load: ${CONNECTIONS} connections for ${DURATION} s against ${base} (server pid ${server.pid}, ${DIST_DIR})`);
   const result = await autocannon({ url: base, connections: CONNECTIONS, duration: DURATION, timeout: TIMEOUT, requests: REQUESTS });
-  const afterImmediately = rssKiB(server.pid!);
+  const afterImmediately = rssKiB(server.pid);
   await new Promise((r) => setTimeout(r, 2_000));
-  const after = rssKiB(server.pid!);
+  const after = rssKiB(server.pid);
 
   const summary = {
     date: new Date().toISOString(),
@@ -182,5 +137,5 @@ try {
   console.log(`written to ${path.relative(ROOT, OUT)}; targets ${JSON.stringify(summary.targets)}`);
   if (!summary.targets.noErrors || !summary.targets.rssGrowthUnder10Percent) process.exitCode = 1;
 } finally {
-  await stop(server);
+  await server.stop();
 }

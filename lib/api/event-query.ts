@@ -1,12 +1,15 @@
 import type { Feature } from "geojson";
-import type { EventType } from "@/lib/data/schema";
+import type { EventType } from "@/lib/data/event-types";
 import type { BBox } from "@/lib/data/summary";
 import type { EventFilter } from "@/lib/events/filter";
-import { EVENT_TYPES } from "@/lib/data/schema";
+import { EVENT_TYPES } from "@/lib/data/event-types";
 import { isEventType, MAX_LIST_ITEMS, MAX_QUERY_LENGTH, parseDay, parseSlug, splitList } from "@/lib/view/values";
 import { ParamError } from "./responses";
 
-const KNOWN = ["bbox", "from", "to", "types", "q", "layer"] as const;
+const KNOWN = ["bbox", "from", "to", "types", "q", "layer", "id", "detail"] as const;
+
+/** `detail=brief` answers what lists and maps draw (no summary, actors or quotes): large sets stay small. */
+export type EventDetail = "full" | "brief";
 /** Raw values longer than this are refused before any parsing work. */
 const MAX_RAW_LENGTH = 1000;
 
@@ -14,7 +17,7 @@ const MAX_RAW_LENGTH = 1000;
  * Reads `/api/events` parameters strictly: any value that is present but wrong throws a ParamError
  * naming it. `layerFeatures` looks up a layer's features (undefined for an unknown layer).
  */
-export function readEventQuery(params: URLSearchParams, layerFeatures: (id: string) => Feature[] | undefined): EventFilter {
+export function readEventQuery(params: URLSearchParams, layerFeatures: (id: string) => Feature[] | undefined): EventFilter & { detail: EventDetail } {
   const raw: Partial<Record<(typeof KNOWN)[number], string>> = {};
   for (const name of KNOWN) {
     const all = params.getAll(name);
@@ -22,7 +25,7 @@ export function readEventQuery(params: URLSearchParams, layerFeatures: (id: stri
     if (all[0] !== undefined && all[0].length > MAX_RAW_LENGTH) throw new ParamError(name, `"${name}" is ${all[0].length} characters long; at most ${MAX_RAW_LENGTH} are accepted`);
     if (all[0] !== undefined && all[0] !== "") raw[name] = all[0];
   }
-  const filter: EventFilter = {};
+  const filter: EventFilter & { detail: EventDetail } = { detail: "full" };
   if (raw.bbox !== undefined) filter.bbox = readBBox(raw.bbox);
   if (raw.from !== undefined) filter.from = readDay("from", raw.from);
   if (raw.to !== undefined) filter.to = readDay("to", raw.to);
@@ -32,6 +35,15 @@ export function readEventQuery(params: URLSearchParams, layerFeatures: (id: stri
     const q = raw.q.trim();
     if (q.length > MAX_QUERY_LENGTH) throw new ParamError("q", `"q" is ${q.length} characters long; at most ${MAX_QUERY_LENGTH} are accepted`);
     if (q) filter.q = q;
+  }
+  if (raw.id !== undefined) {
+    const id = parseSlug(raw.id);
+    if (!id) throw new ParamError("id", `"${clip(raw.id)}" is not an event id`);
+    filter.id = id;
+  }
+  if (raw.detail !== undefined) {
+    if (raw.detail !== "full" && raw.detail !== "brief") throw new ParamError("detail", `"${clip(raw.detail)}" is not one of full, brief`);
+    filter.detail = raw.detail;
   }
   if (raw.layer !== undefined) {
     const id = parseSlug(raw.layer);

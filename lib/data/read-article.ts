@@ -7,6 +7,7 @@ import { articleMetaSchema, eventSchema, type ArticleMeta, type BriefEvent } fro
 export type Article = ArticleMeta & { text: string };
 export type LoadedEvent = BriefEvent & { place: Place; aboutPlaces: Place[] };
 
+
 const eventsFileSchema = z.object({ events: z.array(z.unknown()) });
 
 /**

@@ -1,5 +1,6 @@
 import "@/lib/security/zod-jitless";
 import { z } from "zod";
+import { EVENT_TYPES } from "./event-types";
 
 /** Calendar date as written in data and URLs. */
 export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date as YYYY-MM-DD");
@@ -52,17 +53,7 @@ export const placeRefSchema = z.union([
     .strict(),
 ]);
 
-export const EVENT_TYPES = [
-  "diplomacy",
-  "statement",
-  "agreement",
-  "strike",
-  "territorial-control",
-  "armed-clash",
-  "protest",
-  "political-change",
-  "humanitarian-appeal",
-] as const;
+export { EVENT_TYPES };
 export const eventTypeSchema = z.enum(EVENT_TYPES);
 
 export const TIME_PRECISIONS = ["day", "month", "year", "range"] as const;

@@ -10,6 +10,8 @@ export type EventFilter = {
   to?: string;
   types?: EventType[];
   q?: string;
+  /** One event by its id. */
+  id?: string;
   /** Events that happened in, are about, or lie inside a feature of this layer. */
   layer?: { id: string; features: Feature[] };
 };
@@ -20,6 +22,7 @@ export function filterEvents(events: LoadedEvent[], filter: EventFilter): Loaded
   const types = filter.types && filter.types.length > 0 ? new Set(filter.types) : undefined;
   return events.filter(
     (e) =>
+      (!filter.id || e.id === filter.id) &&
       (!filter.from || e.time.end >= filter.from) &&
       (!filter.to || e.time.start <= filter.to) &&
       (!types || types.has(e.type)) &&

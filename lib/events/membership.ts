@@ -1,6 +1,6 @@
 import type { Feature, Polygon, MultiPolygon } from "geojson";
 import booleanPointInPolygon from "@turf/boolean-point-in-polygon";
-import type { LoadedEvent } from "@/lib/data/read-article";
+import type { EventHeadline } from "@/lib/data/event-headline";
 
 export type EventRelation = "in" | "about" | "inside";
 
@@ -9,7 +9,7 @@ export type EventRelation = "in" | "about" | "inside";
  * its marker falls inside the feature's area without naming it (`inside`), e.g. a strike placed on
  * a town that lies in a governorate. Undefined when unrelated.
  */
-export function relationToFeature(event: LoadedEvent, layer: string, feature: Feature): EventRelation | undefined {
+export function relationToFeature(event: EventHeadline, layer: string, feature: Feature): EventRelation | undefined {
   const id = String(feature.id);
   if (event.place.layer === layer && event.place.feature === id) return "in";
   if (event.aboutPlaces.some((p) => p.layer === layer && p.feature === id)) return "about";
@@ -20,8 +20,8 @@ export function relationToFeature(event: LoadedEvent, layer: string, feature: Fe
 }
 
 /** The events related to one feature, with how each relates. */
-export function eventsOfFeature(events: LoadedEvent[], layer: string, feature: Feature): { event: LoadedEvent; relation: EventRelation }[] {
-  const related: { event: LoadedEvent; relation: EventRelation }[] = [];
+export function eventsOfFeature(events: EventHeadline[], layer: string, feature: Feature): { event: EventHeadline; relation: EventRelation }[] {
+  const related: { event: EventHeadline; relation: EventRelation }[] = [];
   for (const event of events) {
     const relation = relationToFeature(event, layer, feature);
     if (relation) related.push({ event, relation });
@@ -30,7 +30,7 @@ export function eventsOfFeature(events: LoadedEvent[], layer: string, feature: F
 }
 
 /** True when the event relates to any feature of the layer. */
-export function touchesLayer(event: LoadedEvent, layer: string, features: Feature[]): boolean {
+export function touchesLayer(event: EventHeadline, layer: string, features: Feature[]): boolean {
   if (event.place.layer === layer || event.aboutPlaces.some((p) => p.layer === layer)) return true;
   return features.some((f) => relationToFeature(event, layer, f) === "inside");
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { LoadedEvent } from "@/lib/data/read-article";
+import type { EventHeadline } from "@/lib/data/event-headline";
 import type { Place } from "@/lib/data/place";
 import { arc, linkArcs, unwrapLongitudes } from "./link-arcs";
 
@@ -8,7 +8,7 @@ const PARIS: Place = { name: "Paris", layer: "paris", feature: "paris", point: [
 const BUFFER_ZONE: Place = { name: "UNDOF Area of Separation", layer: "golan-buffer-zone", feature: "area-of-separation", point: [35.85, 33.05] };
 const SYRIA: Place = { name: "Syria", layer: "levant-countries", feature: "syria", point: [38.5, 35.0] };
 
-type ArcEvent = Pick<LoadedEvent, "id" | "place" | "aboutPlaces">;
+type ArcEvent = Pick<EventHeadline, "id" | "place" | "aboutPlaces">;
 const event = (place: Place, aboutPlaces: Place[]): ArcEvent => ({ id: "e", place, aboutPlaces });
 
 const allFinite = (positions: GeoJSON.Position[]) => positions.every((p) => p.length === 2 && p.every(Number.isFinite));

@@ -1,6 +1,6 @@
 import greatCircle from "@turf/great-circle";
 import type { Feature, FeatureCollection, LineString, Position } from "geojson";
-import type { LoadedEvent } from "@/lib/data/read-article";
+import type { EventHeadline } from "@/lib/data/event-headline";
 
 export type LinkArcProperties = { event: string; from: string; to: string };
 
@@ -14,7 +14,7 @@ const ARC_POINTS = 64;
  * The links an event draws: one great-circle arc from where it happened to each place it is about
  * (e.g. Paris → the Golan buffer zone). A place at the event's own point gets no arc.
  */
-export function linkArcs(event: Pick<LoadedEvent, "id" | "place" | "aboutPlaces">): FeatureCollection<LineString, LinkArcProperties> {
+export function linkArcs(event: Pick<EventHeadline, "id" | "place" | "aboutPlaces">): FeatureCollection<LineString, LinkArcProperties> {
   const from = event.place.point;
   const features: Feature<LineString, LinkArcProperties>[] = [];
   for (const about of event.aboutPlaces) {

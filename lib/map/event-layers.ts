@@ -1,6 +1,6 @@
 import type { FeatureCollection, Point } from "geojson";
 import type { ExpressionSpecification, GeoJSONSourceSpecification, LayerSpecification } from "maplibre-gl";
-import type { LoadedEvent } from "@/lib/data/read-article";
+import type { EventHeadline } from "@/lib/data/event-headline";
 import { EVENT_TYPE_INFO } from "@/lib/events/vocabulary";
 
 export const EVENTS_SOURCE = "events";
@@ -20,7 +20,7 @@ export const EVENT_LAYER = {
 export type EventProperties = { id: string; type: string; color: string; title: string };
 
 /** Events as points at the place where each happened, coloured by type. */
-export function eventCollection(events: readonly LoadedEvent[]): FeatureCollection<Point, EventProperties> {
+export function eventCollection(events: readonly EventHeadline[]): FeatureCollection<Point, EventProperties> {
   return {
     type: "FeatureCollection",
     features: events.map((e) => ({
@@ -33,7 +33,7 @@ export function eventCollection(events: readonly LoadedEvent[]): FeatureCollecti
 }
 
 /** Clustered in MapLibre's worker, so that 100,000 events pan as smoothly as 13. */
-export function eventsSource(events: readonly LoadedEvent[]): GeoJSONSourceSpecification {
+export function eventsSource(events: readonly EventHeadline[]): GeoJSONSourceSpecification {
   return {
     type: "geojson",
     data: eventCollection(events),

@@ -1,5 +1,5 @@
 import type { GeoJSONSource, LngLatBoundsLike, MapOptions } from "maplibre-gl";
-import type { LoadedEvent } from "@/lib/data/read-article";
+import type { EventHeadline } from "@/lib/data/event-headline";
 import type { BBox, LayerSummary } from "@/lib/data/summary";
 import { bboxOfPositions, boundsOfPlaces } from "@/lib/geo/bounds";
 import { linkArcs } from "@/lib/geo/link-arcs";
@@ -12,14 +12,15 @@ import { featureBBox, loadLayer, loadLayers, loadedFeature } from "./layer-data"
 import { withOverlays } from "./map-style";
 import { overlayIdOf, overlayLayers, overlaySourceId } from "./overlay-layers";
 import { EMPTY_FOCUS, FOCUS_SOURCE, arrowImage, focusCollection, focusLayersOverMarkers, focusLayersUnderMarkers, type FeatureRef } from "./selection-layers";
+import { loadMapLibre } from "./load-maplibre";
 
 /** What the rest of the app may do with a map; everything else stays inside this module. */
 export type MapHandle = {
   setVisibleLayers(visible: readonly string[]): void;
   /** Redraws the markers only when given a different array than last time. */
-  setEvents(events: readonly LoadedEvent[]): void;
+  setEvents(events: readonly EventHeadline[]): void;
   /** Highlights the event, its places and links; `frame` also moves the camera to show them. */
-  setSelection(selected: LoadedEvent | null, options: { frame: boolean }): void;
+  setSelection(selected: EventHeadline | null, options: { frame: boolean }): void;
   setSelectedFeature(feature: FeatureRef | null): void;
   setHovered(hovered: MapHover): void;
   destroy(): void;
@@ -28,8 +29,8 @@ export type MapHandle = {
 export type CreateMapOptions = {
   layers: readonly LayerSummary[];
   visible: readonly string[];
-  events: readonly LoadedEvent[];
-  selected: LoadedEvent | null;
+  events: readonly EventHeadline[];
+  selected: EventHeadline | null;
   /** From the URL; without one the map frames the selected event, or else the Levant. */
   camera?: Camera;
   callbacks: MapCallbacks;
@@ -43,30 +44,15 @@ export type CreateMapOptions = {
   signal?: AbortSignal;
 };
 
-type MapLibre = typeof import("maplibre-gl");
-let library: Promise<MapLibre> | undefined;
-
-/** MapLibre is ~1 MB: it is loaded on first use so that it stays out of the first-load JS. */
-function loadMapLibre(): Promise<MapLibre> {
-  library ??= import("maplibre-gl").then((maplibre) => {
-    // Next does not serve node_modules: the bundler emits the worker as an asset and gives its URL.
-    maplibre.setWorkerUrl(new URL("maplibre-gl/dist/maplibre-gl-worker.mjs", import.meta.url).href);
-    // No setRTLTextPlugin: MapLibre 6 shapes Arabic and orders bidirectional text itself, and a
-    // plugin would replace that built-in implementation (the API is deprecated).
-    return maplibre;
-  });
-  library.catch(() => (library = undefined)); // let a later mount retry after a failed chunk load
-  return library;
-}
 
 /** Selection framing waits this long for feature extents at most, then frames the markers. */
 const LAYER_WAIT_MS = 1500;
 
-const layersOf = (event: LoadedEvent) =>
+const layersOf = (event: EventHeadline) =>
   [event.place, ...event.aboutPlaces].flatMap((p) => (p.layer ? [p.layer] : []));
 
 /** What a camera must show for an event: its places (whole features when loaded) and its links. */
-function eventBounds(event: LoadedEvent): BBox | null {
+function eventBounds(event: EventHeadline): BBox | null {
   const arcs = linkArcs(event).features.map((f) => bboxOfPositions(f.geometry.coordinates)).filter((b): b is BBox => b !== null);
   return boundsOfPlaces([event.place, ...event.aboutPlaces], featureBBox, arcs);
 }

@@ -1,6 +1,6 @@
 import type { Feature, FeatureCollection, Geometry } from "geojson";
 import type { ExpressionSpecification, GeoJSONSourceSpecification, LayerSpecification, StyleImageInterface } from "maplibre-gl";
-import type { LoadedEvent } from "@/lib/data/read-article";
+import type { EventHeadline } from "@/lib/data/event-headline";
 import { EVENT_TYPE_INFO } from "@/lib/events/vocabulary";
 import { linkArcs } from "@/lib/geo/link-arcs";
 
@@ -13,10 +13,10 @@ export type FocusRole = "in" | "about" | "feature" | "hover" | "link" | "selecte
 export type FeatureRef = { layer: string; id: string };
 
 export type Focus = {
-  selected: LoadedEvent | null;
+  selected: EventHeadline | null;
   selectedFeature: FeatureRef | null;
   hoveredFeature: FeatureRef | null;
-  hoveredEvent: LoadedEvent | null;
+  hoveredEvent: EventHeadline | null;
 };
 
 const INK = "#1d2733";
@@ -44,7 +44,7 @@ export function focusCollection(focus: Focus, lookup: (ref: FeatureRef) => Featu
     outline(layer && feature ? { layer, id: feature } : null, "in");
     features.push(...linkArcs(selected).features.map((arc) => shape(arc.geometry, "link", LINK)));
   }
-  const marker = (event: LoadedEvent, role: FocusRole) =>
+  const marker = (event: EventHeadline, role: FocusRole) =>
     features.push(shape({ type: "Point", coordinates: event.place.point }, role, EVENT_TYPE_INFO[event.type].color));
   if (hoveredEvent && hoveredEvent.id !== selected?.id) marker(hoveredEvent, "hovered-event");
   if (selected) marker(selected, "selected-event");

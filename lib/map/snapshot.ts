@@ -8,6 +8,7 @@ import type { Camera } from "@/lib/view/camera";
 import { basemapStyle } from "./basemap-style";
 import { withOverlays } from "./map-style";
 import { FEATURE_ID, overlayLayers, overlaySourceId } from "./overlay-layers";
+import { loadMapLibre } from "./load-maplibre";
 
 /** Exporting a partly drawn map beats hanging forever, so every wait is bounded (STYLE.md habit 9). */
 export const SNAPSHOT_IDLE_TIMEOUT_MS = 20_000;
@@ -49,18 +50,6 @@ export type Snapshot = {
   elapsedMs: number;
 };
 
-type MapLibre = typeof import("maplibre-gl");
-let library: Promise<MapLibre> | undefined;
-
-/** MapLibre loads lazily (it is ~1 MB); the worker URL lets the bundler emit the worker file. */
-function loadMapLibre(): Promise<MapLibre> {
-  library ??= import("maplibre-gl").then((maplibre) => {
-    maplibre.setWorkerUrl(new URL("maplibre-gl/dist/maplibre-gl-worker.mjs", import.meta.url).href);
-    return maplibre;
-  });
-  library.catch(() => (library = undefined));
-  return library;
-}
 
 /**
  * The longest canvas side this browser can draw: MapLibre's default maxCanvasSize (4096) would

@@ -90,3 +90,18 @@ describe("GET /api/articles/{id}", () => {
     expect(body.error.message).toMatch(/no article "nope"/);
   });
 });
+
+describe("GET /api/events for large sets", () => {
+  it("answers one event by id, and a brief form without summary, actors or quotes", async () => {
+    const one = await get("/api/events?id=paris-talks");
+    expect(one.body.features.map((f: { id: string }) => f.id)).toEqual(["paris-talks"]);
+    expect(one.body.features[0].properties.sources.length).toBe(5);
+    const brief = await get("/api/events?detail=brief&types=strike");
+    expect(brief.body.features.length).toBe(2);
+    for (const f of brief.body.features) {
+      expect(Object.keys(f.properties).sort()).toEqual(["aboutPlaces", "article", "geoPrecision", "id", "place", "time", "title", "type"]);
+    }
+    expect((await get("/api/events?detail=short")).body.error.param).toBe("detail");
+    expect((await get("/api/events?id=Not%20An%20Id")).body.error.param).toBe("id");
+  });
+});

@@ -1,9 +1,9 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn } from "node:child_process";
 import { createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { TestProject } from "vitest/node";
+import { startNextServer, type NextServer } from "./harness/next-server";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -18,7 +18,6 @@ const DIST_DIR = process.env.BRIEFMAP_TEST_DIST_DIR ?? ".next-test";
 const LOG_DIR = path.join(ROOT, ".tmp");
 const NEXT_BIN = path.join(ROOT, "node_modules/next/dist/bin/next");
 const READY_TIMEOUT_MS = 60_000;
-const STOP_GRACE_MS = 5_000;
 
 const env = { ...process.env, BRIEFMAP_DIST_DIR: DIST_DIR, NEXT_TELEMETRY_DISABLED: "1" };
 
@@ -34,10 +33,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
     await build();
   }
 
-  const port = await freePort();
-  const server = await startServer(port);
-  project.provide("baseUrl", `http://127.0.0.1:${port}`);
-  return () => stop(server);
+  const server = await startServer();
+  project.provide("baseUrl", server.url);
+  return () => server.stop();
 }
 
 async function build(): Promise<void> {
@@ -63,70 +61,17 @@ async function build(): Promise<void> {
   log(`built into ${DIST_DIR} in ${seconds(started)} s`);
 }
 
-async function startServer(port: number): Promise<ChildProcess> {
+async function startServer(): Promise<NextServer> {
   const logFile = path.join(LOG_DIR, "e2e-server.log");
   const started = Date.now();
-  // `node .../next start`, not `npx next start`: the PID we hold must be the server's own, see ENVIRONMENT.md.
-  const child = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(port), "-H", "127.0.0.1"], {
-    cwd: ROOT,
-    env,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
   const out = createWriteStream(logFile);
-  child.stdout!.pipe(out);
-  child.stderr!.pipe(out);
-  // Last resort if vitest dies without running teardown: never leave a server behind.
-  const onExit = () => child.kill("SIGKILL");
-  process.once("exit", onExit);
-  child.once("exit", () => process.off("exit", onExit));
-
   try {
-    await waitForHttp(`http://127.0.0.1:${port}/`, child);
+    const server = await startNextServer({ distDir: DIST_DIR, readyPath: "/", readyTimeoutMs: READY_TIMEOUT_MS, onOutput: (chunk) => out.write(chunk) });
+    log(`server pid ${server.pid} answering at ${server.url} after ${seconds(started)} s (log: ${path.relative(ROOT, logFile)})`);
+    return server;
   } catch (error) {
-    await stop(child);
-    throw new Error(`${(error as Error).message}; server log ${logFile}:\n${tail(logFile, 40)}`);
+    throw new Error(`${(error as Error).message}; server log ${logFile}`);
   }
-  log(`server pid ${child.pid} answering on port ${port} after ${seconds(started)} s (log: ${path.relative(ROOT, logFile)})`);
-  return child;
-}
-
-async function waitForHttp(url: string, child: ChildProcess): Promise<void> {
-  const deadline = Date.now() + READY_TIMEOUT_MS;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null || child.signalCode !== null) {
-      throw new Error(`next start exited early (code ${child.exitCode}, signal ${child.signalCode})`);
-    }
-    try {
-      const res = await fetch(url, { signal: AbortSignal.timeout(2_000) });
-      await res.body?.cancel();
-      return; // any HTTP answer means the server is up; the tests judge the status
-    } catch {
-      await new Promise((resolve) => setTimeout(resolve, 150));
-    }
-  }
-  throw new Error(`next start did not answer ${url} within ${READY_TIMEOUT_MS / 1000} s`);
-}
-
-/** SIGTERM by PID, then SIGKILL if the server has not exited within the grace period. */
-async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  child.kill("SIGTERM");
-  const timer = setTimeout(() => child.kill("SIGKILL"), STOP_GRACE_MS);
-  await exited;
-  clearTimeout(timer);
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      probe.close(() => (port ? resolve(port) : reject(new Error("could not get a free port"))));
-    });
-  });
 }
 
 /**

@@ -1,6 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import type { EventHeadline } from "@/lib/data/event-headline";
 import type { Article, LoadedEvent } from "@/lib/data/read-article";
 import type { EventType } from "@/lib/data/schema";
 import type { LayerSummary, UnavailableLayer } from "@/lib/data/summary";
@@ -21,7 +22,7 @@ import { CopyLink } from "../share/copy-link";
 import { Timeline } from "../timeline/timeline";
 import { HoverProvider, useHover } from "./hover";
 import { IgnoredNotice } from "./ignored-notice";
-import { useEvents } from "./use-events";
+import { useEvents, useFullEvent } from "./use-events";
 import { useCameraInUrl, useView } from "./use-view";
 import styles from "./dashboard.module.css";
 
@@ -58,9 +59,10 @@ function DashboardBody({ layers, unavailable, article, spans, allTimes, total, i
 
   // The selected event stays known even when a later filter hides it from the list.
   const found = events.find((e) => e.id === view.event);
-  const [remembered, setRemembered] = useState<LoadedEvent | null>(initial.selected);
+  const [remembered, setRemembered] = useState<EventHeadline | null>(initial.selected);
   if (found && found !== remembered) setRemembered(found);
   const selected = found ?? (remembered?.id === view.event ? remembered : null);
+  const selectedInFull = useFullEvent(selected);
 
   const select = useCallback((id: string | null) => void setView({ event: id }), [setView]);
   // On a phone the panels are stacked and the card sits far above the list: a pick in the list
@@ -158,7 +160,11 @@ function DashboardBody({ layers, unavailable, article, spans, allTimes, total, i
         <aside className={styles.right} aria-label="Selected event and article">
           {selectedFeature && <FeatureEvents feature={selectedFeature} events={events} onSelect={select} onClose={() => setSelectedFeature(null)} />}
           <div ref={selectionRef} aria-live="polite" className={styles.selection}>
-            {selected ? <EventCard event={selected} onClose={() => select(null)} onShowSentence={showSentence} /> : <p className={styles.hint}>Select an event in the list, on the map, on the timeline or in the article.</p>}
+            {selectedInFull ? (
+              <EventCard event={selectedInFull} onClose={() => select(null)} onShowSentence={showSentence} />
+            ) : (
+              <p className={styles.hint}>{selected ? `Loading “${selected.title}”…` : "Select an event in the list, on the map, on the timeline or in the article."}</p>
+            )}
           </div>
           <ArticleReader article={article} spans={spans} visibleEvents={visibleIds} selectedId={view.event} onSelect={select} />
         </aside>

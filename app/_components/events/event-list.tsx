@@ -1,12 +1,12 @@
 "use client";
 
-import type { LoadedEvent } from "@/lib/data/read-article";
+import type { EventHeadline } from "@/lib/data/event-headline";
 import { timeLabel } from "@/lib/events/time-label";
 import { EVENT_TYPE_INFO } from "@/lib/events/vocabulary";
 import { useHover } from "../dashboard/hover";
 import styles from "./events.module.css";
 
-type Props = { events: LoadedEvent[]; total: number; selectedId: string | null; onSelect: (id: string) => void };
+type Props = { events: EventHeadline[]; total: number; selectedId: string | null; onSelect: (id: string) => void };
 
 /** Events in time order, grouped under the date as precisely as the article gives it. */
 export function EventList({ events, total, selectedId, onSelect }: Props) {
@@ -59,8 +59,8 @@ export function EventList({ events, total, selectedId, onSelect }: Props) {
 
 const MAX_LISTED = 300;
 
-function groupByDate(events: LoadedEvent[]): [string, LoadedEvent[]][] {
-  const groups = new Map<string, LoadedEvent[]>();
+function groupByDate(events: EventHeadline[]): [string, EventHeadline[]][] {
+  const groups = new Map<string, EventHeadline[]>();
   for (const e of events) {
     const label = timeLabel({ ...e.time, bound: "exact" });
     groups.set(label, [...(groups.get(label) ?? []), e]);
@@ -68,6 +68,6 @@ function groupByDate(events: LoadedEvent[]): [string, LoadedEvent[]][] {
   return [...groups];
 }
 
-function touches(e: LoadedEvent, f: { layer: string; id: string }): boolean {
+function touches(e: EventHeadline, f: { layer: string; id: string }): boolean {
   return [e.place, ...e.aboutPlaces].some((p) => p.layer === f.layer && p.feature === f.id);
 }

@@ -2,7 +2,7 @@
 
 import useSWR from "swr";
 import type { FeatureCollection } from "geojson";
-import type { LoadedEvent } from "@/lib/data/read-article";
+import type { EventHeadline } from "@/lib/data/event-headline";
 import { eventsOfFeature, type EventRelation } from "@/lib/events/membership";
 import { timeLabel } from "@/lib/events/time-label";
 import styles from "./events.module.css";
@@ -17,7 +17,7 @@ const fetchLayer = (url: string) => fetch(url).then((r) => (r.ok ? (r.json() as 
  * The events tied to a clicked map feature: those that happened in it, are about it, or whose
  * exact point lies inside it. The layer's GeoJSON is the same URL the map loaded, so the browser cache answers.
  */
-export function FeatureEvents({ feature, events, onSelect, onClose }: { feature: SelectedFeature; events: LoadedEvent[]; onSelect: (id: string) => void; onClose: () => void }) {
+export function FeatureEvents({ feature, events, onSelect, onClose }: { feature: SelectedFeature; events: EventHeadline[]; onSelect: (id: string) => void; onClose: () => void }) {
   const { data } = useSWR(`/api/layers/${encodeURIComponent(feature.layer)}`, fetchLayer, { revalidateOnFocus: false });
   const geometry = data?.features.find((f) => String(f.id) === feature.id);
   const related = geometry ? eventsOfFeature(events, feature.layer, geometry) : [];

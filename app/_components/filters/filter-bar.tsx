@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { EVENT_TYPES, type EventType } from "@/lib/data/schema";
+import { EVENT_TYPES, type EventType } from "@/lib/data/event-types";
 import type { LayerSummary } from "@/lib/data/summary";
 import { EVENT_TYPE_INFO } from "@/lib/events/vocabulary";
 import { MAX_QUERY_LENGTH } from "@/lib/view/values";

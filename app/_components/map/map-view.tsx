@@ -2,7 +2,7 @@
 
 import "maplibre-gl/dist/maplibre-gl.css";
 import { useEffect, useRef, useState } from "react";
-import type { LoadedEvent } from "@/lib/data/read-article";
+import type { EventHeadline } from "@/lib/data/event-headline";
 import type { LayerSummary } from "@/lib/data/summary";
 import type { MapCallbacks, MapHover, PickedFeature } from "@/lib/map/interactions";
 import { createMap, type MapHandle } from "@/lib/map/maplibre";
@@ -12,8 +12,8 @@ type Props = {
   layers: LayerSummary[];
   visible: string[];
   /** The filtered events, drawn as clustered markers; a new array redraws them, a re-render does not. */
-  events: LoadedEvent[];
-  selected: LoadedEvent | null;
+  events: EventHeadline[];
+  selected: EventHeadline | null;
   /** The feature picked on the map, outlined until another is picked. */
   selectedFeature?: { layer: string; id: string } | null;
   hovered: MapHover;

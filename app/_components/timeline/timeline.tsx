@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from "react";
-import type { LoadedEvent } from "@/lib/data/read-article";
+import type { EventHeadline } from "@/lib/data/event-headline";
 import type { EventTime } from "@/lib/data/schema";
 import { dayLabel, dayNumber, timeLabel } from "@/lib/events/time-label";
 import { createTimeScale, type TimeScale } from "@/lib/events/time-scale";
@@ -11,7 +11,7 @@ import styles from "./timeline.module.css";
 
 type Props = {
   /** The events to draw (already filtered). */
-  events: LoadedEvent[];
+  events: EventHeadline[];
   /** Every event: fixes the axis and the height, so neither jumps while filtering. */
   allEvents: { id: string; time: EventTime }[];
   /** How many events there are in all; above MAX_MARKS the timeline draws their density instead of marks. */
@@ -353,6 +353,6 @@ function gapLabel(from: string, to: string): string {
   return years >= 1 ? `${years} yr` : `${Math.round((dayNumber(to) - dayNumber(from) + 1) / 30.4)} mo`;
 }
 
-function touches(e: LoadedEvent, f: { layer: string; id: string }): boolean {
+function touches(e: EventHeadline, f: { layer: string; id: string }): boolean {
   return [e.place, ...e.aboutPlaces].some((p) => p.layer === f.layer && p.feature === f.id);
 }

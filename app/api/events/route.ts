@@ -10,6 +10,6 @@ export async function GET(request: NextRequest) {
     const data = await getBriefData();
     const filter = readEventQuery(request.nextUrl.searchParams, (id) => data.layers.find((l) => l.manifest.id === id)?.data.features);
     const events = filterEvents(data.events, filter);
-    return geojson({ type: "FeatureCollection", features: events.map(eventFeature) });
+    return geojson({ type: "FeatureCollection", features: events.map((e) => eventFeature(e, filter.detail)) });
   });
 }
