@@ -1,63 +1,48 @@
-import { readFileSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { gzipSync } from "node:zlib";
-import { parse } from "acorn";
+import { SourceMapConsumer, type RawSourceMap } from "source-map-js";
 import { ROOT } from "./servers.mjs";
 
 export type Bucket = "framework" | "maplibre" | "own" | "libraries";
 export const BUCKETS: Bucket[] = ["framework", "maplibre", "own", "libraries"];
 
-/** String literals (≥ 14 characters) of Briefmap's own client-reachable source: they survive minification. */
-function ownMarkers(): string[] {
-  const markers = new Set<string>();
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir)) {
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else if (/\.(ts|tsx)$/.test(name)) {
-        for (const m of readFileSync(path, "utf8").matchAll(/"([^"\\\n]{14,})"|`([^`\\\n$]{14,})`/g)) {
-          const s = m[1] ?? m[2] ?? "";
-          if (!/^(use client|use strict|maplibre-gl|@\/|\.\/|next\/)/.test(s)) markers.add(s);
-        }
-      }
-    }
-  };
-  walk(join(ROOT, "app"));
-  walk(join(ROOT, "lib"));
-  return [...markers];
+/** Which bucket a source file of the build belongs to, by its path in the source map. */
+export function bucketOf(source: string): Bucket {
+  if (/node_modules\/maplibre-gl\//.test(source)) return "maplibre";
+  if (/node_modules\/(next|react|react-dom|scheduler|@swc\/helpers)\/|turbopack|\[turbopack\]|\[next\]/.test(source)) return "framework";
+  if (/node_modules\//.test(source)) return "libraries";
+  if (/(^|\/|\])(app|lib)\//.test(source)) return "own";
+  return "framework"; // generated glue without a source of its own (runtime, module wrappers)
 }
 
-const FRAMEWORK = /Minified React error|react\.(transitional\.)?element|__NEXT_|__next_f|next-router|_rsc|RSC|react-dom|scheduler|Next\.js|nextjs|next\/dist|NEXT_REDIRECT|NEXT_NOT_FOUND|use client|__turbopack|TURBOPACK/;
-
-type Module = { src: string; gz: number };
-
-function modulesOf(code: string): Module[] | null {
-  let program;
-  try {
-    program = parse(code, { ecmaVersion: "latest", sourceType: "script" }) as unknown as { body: { expression?: { callee?: { property?: { name?: string } }; arguments?: { elements?: { type: string; start: number; end: number }[] }[] } }[] };
-  } catch {
-    return null;
+/** Bytes of a minified file per bucket, from its source map: each mapped run counts for its source. */
+function bytesByBucket(code: string, map: RawSourceMap): Record<Bucket, number> {
+  const out: Record<Bucket, number> = { framework: 0, maplibre: 0, own: 0, libraries: 0 };
+  const lines = code.split("\n");
+  const lineStart: number[] = [];
+  let offset = 0;
+  for (const line of lines) {
+    lineStart.push(offset);
+    offset += line.length + 1;
   }
-  const call = program.body[0]?.expression;
-  if (call?.callee?.property?.name !== "push") return null;
-  const elements = call.arguments?.[0]?.elements ?? [];
-  return elements
-    .filter((e) => e.type === "ArrowFunctionExpression" || e.type === "FunctionExpression")
-    .map((e) => {
-      const src = code.slice(e.start, e.end);
-      return { src, gz: gzipSync(src).length };
-    });
+  const consumer = new SourceMapConsumer(map);
+  let last: { at: number; bucket: Bucket } | null = null;
+  consumer.eachMapping((m) => {
+    const at = (lineStart[m.generatedLine - 1] ?? 0) + m.generatedColumn;
+    if (last) out[last.bucket] += Math.max(0, at - last.at);
+    last = { at, bucket: m.source ? bucketOf(m.source) : "framework" };
+  });
+  if (last) out[(last as { bucket: Bucket }).bucket] += Math.max(0, code.length - (last as { at: number }).at);
+  return out;
 }
 
 /**
- * Splits transferred JavaScript into framework (Next + React + the Turbopack runtime and
- * polyfills), MapLibre (main chunk module + worker files), Briefmap's own code (app/ and lib/)
- * and other npm libraries. Turbopack chunks are parsed into their module factories; each module
- * is classified by content (MapLibre's name, React/Next markers, string literals from app/ and
- * lib/), and the chunk's transferred bytes are shared out by the modules' gzip sizes.
+ * Splits transferred JavaScript into framework (Next, React, the Turbopack runtime), MapLibre (its
+ * chunk and worker), Briefmap's own code (app/ and lib/) and other npm libraries, using the source
+ * maps of the bench build (built with BRIEFMAP_SOURCE_MAPS=1): each chunk's transferred bytes are
+ * shared out by how many of its minified bytes map to each bucket's sources.
  */
 export function attribute(transfers: { url: string; bytes: number }[], distDir: string): Record<Bucket, number> & { detail: { url: string; bytes: number; split: Partial<Record<Bucket, number>> }[] } {
-  const markers = ownMarkers();
   const totals: Record<Bucket, number> = { framework: 0, maplibre: 0, own: 0, libraries: 0 };
   const detail: { url: string; bytes: number; split: Partial<Record<Bucket, number>> }[] = [];
   for (const t of transfers) {
@@ -67,25 +52,14 @@ export function attribute(transfers: { url: string; bytes: number }[], distDir: 
       split[b] = (split[b] ?? 0) + v;
       totals[b] += v;
     };
+    const file = path.startsWith("/_next/") ? join(ROOT, distDir, path.slice("/_next/".length)) : null;
     if (/maplibre/i.test(path)) add("maplibre", t.bytes);
-    else if (!path.startsWith("/_next/")) add("libraries", t.bytes);
+    else if (!file) add("libraries", t.bytes);
+    else if (!existsSync(`${file}.map`)) add("framework", t.bytes); // plain scripts without a map: runtime, polyfills
     else {
-      const code = readFileSync(join(ROOT, distDir, path.slice("/_next/".length)), "utf8");
-      const modules = modulesOf(code);
-      if (!modules) add("framework", t.bytes); // runtime and polyfills are plain scripts
-      else {
-        const sum = modules.reduce((s, m) => s + m.gz, 0) || 1;
-        for (const m of modules) {
-          const bucket: Bucket = /maplibre/i.test(m.src) && m.src.length > 50_000
-            ? "maplibre"
-            : markers.some((s) => m.src.includes(s))
-              ? "own"
-              : FRAMEWORK.test(m.src)
-                ? "framework"
-                : "libraries";
-          add(bucket, (t.bytes * m.gz) / sum);
-        }
-      }
+      const bytes = bytesByBucket(readFileSync(file, "utf8"), JSON.parse(readFileSync(`${file}.map`, "utf8")) as RawSourceMap);
+      const sum = BUCKETS.reduce((s, b) => s + bytes[b], 0) || 1;
+      for (const b of BUCKETS) if (bytes[b] > 0) add(b, (t.bytes * bytes[b]) / sum);
     }
     detail.push({ url: path, bytes: t.bytes, split });
   }

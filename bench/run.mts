@@ -1,9 +1,9 @@
 /**
- * `npm run bench [-- --quick] [-- --no-build]`: Briefmap's production build against bare floors and a
+ * `npm run bench [-- --quick] [-- --runs=N] [-- --no-build | --build]`: Briefmap's production build against bare floors and a
  * peer, side by side in one run; writes BENCHMARKS.md. See BENCHMARKS.md for what each figure means.
  */
 import { spawnSync } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, totalmem } from "node:os";
 import { join } from "node:path";
 import type { Browser } from "playwright-core";
@@ -27,7 +27,8 @@ const CAMERA = "4/41.5/19"; // shows Paris and the Levant: the selection's place
 const QUERY = `event=${EVENT}&map=${CAMERA}`;
 const COUNTS = [10_000, 100_000];
 const SEED = 1;
-const RUNS = quick ? 3 : 7;
+const runsArg = process.argv.find((a) => a.startsWith("--runs="));
+const RUNS = runsArg ? Math.max(1, Number(runsArg.slice("--runs=".length)) || 1) : quick ? 3 : 7;
 const log = (message: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
 
 /** `next build` into DIST; Next rewrites tsconfig.json (include) and next-env.d.ts for a custom distDir: put them back. */
@@ -37,7 +38,7 @@ function build() {
     log("next build → .next-bench");
     const r = spawnSync(process.execPath, [join(ROOT, "node_modules/next/dist/bin/next"), "build"], {
       cwd: ROOT,
-      env: { ...process.env, BRIEFMAP_DIST_DIR: DIST, NEXT_TELEMETRY_DISABLED: "1" },
+      env: { ...process.env, BRIEFMAP_DIST_DIR: DIST, NEXT_TELEMETRY_DISABLED: "1", BRIEFMAP_SOURCE_MAPS: "1" },
       stdio: ["ignore", "inherit", "inherit"],
     });
     if (r.status !== 0) throw new Error(`next build failed (${r.status})`);
@@ -48,7 +49,9 @@ function build() {
 
 async function main() {
   const started = Date.now();
-  if (!args.has("--no-build")) build();
+  // --quick reuses the last bench build when there is one (pass --build to rebuild): a build alone takes ~35 s here.
+  const built = existsSync(join(ROOT, DIST, "BUILD_ID"));
+  if (args.has("--build") || (!args.has("--no-build") && !(quick && built))) build();
   const machine = { cores: cpus().length, cpu: cpus()[0]?.model ?? "?", memGiB: totalmem() / 2 ** 30, load: loadavg(), node: process.version, date: new Date().toISOString() };
   log("writing floor scenarios");
   await writeScenarios(TMP, { camera: CAMERA, event: EVENT, counts: COUNTS, seed: SEED });
@@ -82,8 +85,9 @@ async function main() {
     log(`1+2. shared link, ${RUNS} runs`);
     const open: OpenResult = await measureOpen(browser, { appUrl: app.url, floorUrl: floor.url, query: QUERY, box, runs: RUNS, distDir: DIST, timeoutMs: 60_000 });
     log(`   Briefmap ${fmt(open.app.idle)}, floor ${fmt(open.floor.idle)}; own JS ${kb(open.app.js.own)} of ${kb(open.app.jsTotal)}`);
-    log(`4. print, ${RUNS} runs`);
-    const print: PrintResult = await measurePrint(browser, { appUrl: app.url, floorUrl: floor.url, query: QUERY, box, runs: RUNS, timeoutMs: 120_000 });
+    const printRuns = quick ? 1 : RUNS;
+    log(`4. print, ${printRuns} run(s)${quick ? ", peer left out in --quick" : ""}`);
+    const print: PrintResult = await measurePrint(browser, { appUrl: app.url, floorUrl: floor.url, query: QUERY, box, runs: printRuns, peerRuns: quick ? 0 : RUNS, timeoutMs: 180_000 });
     if (print.measured) log(`   Briefmap ${fmt(print.app.total)} ${print.app.failures.join("; ")}, peer ${fmt(print.peer.total)} ${print.peer.failures.join("; ")}`);
     await app.stop();
 
@@ -94,7 +98,7 @@ async function main() {
       const synthetic = await startNext(DIST, { BRIEFMAP_SYNTHETIC_EVENTS: String(count), BRIEFMAP_SYNTHETIC_SEED: String(SEED) });
       servers.push(synthetic);
       try {
-        const runs = count >= 100_000 && quick ? 1 : quick ? 3 : RUNS;
+        const runs = quick ? 1 : RUNS;
         events.push(await measureEvents(browser, { count, appUrl: synthetic.url, floorUrl: floor.url, box, runs, panMs: quick ? 2000 : 4000, timeoutMs: 120_000 }));
         const e = events[events.length - 1]!;
         log(`   data→idle Briefmap ${fmt(e.app.dataToIdle)}, floor ${fmt(e.floor.dataToIdle)}; pan p95 ${fmt(e.app.panP95, "ms", 1)} vs ${fmt(e.floor.panP95, "ms", 1)}`);

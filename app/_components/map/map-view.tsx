@@ -5,7 +5,12 @@ import { useEffect, useRef, useState } from "react";
 import type { EventHeadline } from "@/lib/data/event-headline";
 import type { LayerSummary } from "@/lib/data/summary";
 import type { MapCallbacks, MapHover, PickedFeature } from "@/lib/map/interactions";
+import { loadLayer } from "@/lib/map/layer-data";
+import { loadMapLibre } from "@/lib/map/load-maplibre";
 import { createMap, type MapHandle } from "@/lib/map/maplibre";
+
+// Start fetching MapLibre as soon as this module runs, while React is still hydrating the page.
+if (typeof window !== "undefined") void loadMapLibre().catch(() => {});
 import type { Camera } from "@/lib/view/camera";
 
 type Props = {
@@ -40,6 +45,8 @@ export function MapView(props: Props) {
   const handle = useRef<MapHandle | null>(null);
   const [failure, setFailure] = useState<Error | null>(null);
   if (failure) throw failure;
+  // The visible layers' data is fetched at once too, not after MapLibre has loaded (fetched once per page).
+  useState(() => typeof window !== "undefined" && visible.forEach((id) => void loadLayer(id).catch(() => {})));
   // The map is created once per layer list and reads these at creation; later changes go through
   // the handle. Refs (not state) so that nothing the map does re-renders React.
   const latest = useRef(props);
