@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { SourceMapConsumer, type RawSourceMap } from "source-map-js";
 import { ROOT } from "./servers.mjs";
 
@@ -8,11 +8,13 @@ export const BUCKETS: Bucket[] = ["framework", "maplibre", "own", "libraries"];
 
 /** Which bucket a source file of the build belongs to, by its path in the source map. */
 export function bucketOf(source: string): Bucket {
-  if (/node_modules\/maplibre-gl\//.test(source)) return "maplibre";
-  if (/node_modules\/(next|react|react-dom|scheduler|@swc\/helpers)\/|turbopack|\[turbopack\]|\[next\]/.test(source)) return "framework";
-  if (/node_modules\//.test(source)) return "libraries";
-  if (/(^|\/|\])(app|lib)\//.test(source)) return "own";
-  return "framework"; // generated glue without a source of its own (runtime, module wrappers)
+  // Turbopack names sources `turbopack:///[project]/<path>`; its own runtime is `[turbopack]/…`.
+  const path = source.replace(/^turbopack:\/\/\/\[project\]\//, "");
+  if (/^node_modules\/maplibre-gl\//.test(path)) return "maplibre";
+  if (/^node_modules\/(next|react|react-dom|scheduler|@swc\/helpers)\//.test(path)) return "framework";
+  if (/^node_modules\//.test(path)) return "libraries";
+  if (/^(app|lib)\//.test(path)) return "own";
+  return "framework"; // the Turbopack runtime and generated glue
 }
 
 /** Bytes of a minified file per bucket, from its source map: each mapped run counts for its source. */
@@ -55,9 +57,17 @@ export function attribute(transfers: { url: string; bytes: number }[], distDir: 
     const file = path.startsWith("/_next/") ? join(ROOT, distDir, path.slice("/_next/".length)) : null;
     if (/maplibre/i.test(path)) add("maplibre", t.bytes);
     else if (!file) add("libraries", t.bytes);
-    else if (!existsSync(`${file}.map`)) add("framework", t.bytes); // plain scripts without a map: runtime, polyfills
     else {
-      const bytes = bytesByBucket(readFileSync(file, "utf8"), JSON.parse(readFileSync(`${file}.map`, "utf8")) as RawSourceMap);
+      const code = readFileSync(file, "utf8");
+      // Turbopack names a chunk's map by its own hash: follow the sourceMappingURL comment.
+      const mapName = /\/\/# sourceMappingURL=(\S+)\s*$/.exec(code)?.[1];
+      const mapFile = mapName ? join(dirname(file), mapName) : null;
+      if (!mapFile || !existsSync(mapFile)) {
+        add("framework", t.bytes); // plain scripts without a map: runtime, polyfills
+        detail.push({ url: path, bytes: t.bytes, split });
+        continue;
+      }
+      const bytes = bytesByBucket(code, JSON.parse(readFileSync(mapFile, "utf8")) as RawSourceMap);
       const sum = BUCKETS.reduce((s, b) => s + bytes[b], 0) || 1;
       for (const b of BUCKETS) if (bytes[b] > 0) add(b, (t.bytes * bytes[b]) / sum);
     }

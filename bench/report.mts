@@ -99,7 +99,7 @@ export function report(r: Input): string {
     "| events | side | data → idle | navigation → idle | pan frame p95 | data transferred |",
     "|---|---|---|---|---|---|",
     ...events.flatMap((e) => [
-      `| ${e.count.toLocaleString("en")} | Briefmap | ${fmt(e.app.dataToIdle)} | ${fmt(e.app.navToIdle)} | ${fmt(e.app.panP95, "ms", 1)} | ${kb(e.app.dataBytes)} (HTML) |`,
+      `| ${e.count.toLocaleString("en")} | Briefmap | ${fmt(e.app.dataToIdle)} | ${fmt(e.app.navToIdle)} | ${fmt(e.app.panP95, "ms", 1)} | ${kb(e.app.dataBytes)} (/api/events, brief) |`,
       `| ${e.count.toLocaleString("en")} | floor | ${fmt(e.floor.dataToIdle)} | ${fmt(e.floor.navToIdle)} | ${fmt(e.floor.panP95, "ms", 1)} | ${kb(e.floor.dataBytes)} (GeoJSON) |`,
     ]),
     ...events.map((e) => failures(`${e.count} Briefmap`, e.app.failures) + failures(`${e.count} floor`, e.floor.failures)),

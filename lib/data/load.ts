@@ -2,7 +2,7 @@ import { readdir } from "node:fs/promises";
 import { join } from "node:path";
 import type { Feature } from "geojson";
 import { byTime } from "./event-order";
-import { featureKey, type FeatureIndex } from "./place";
+import type { FeatureIndex } from "./place";
 import type { DataProblem } from "./problem";
 import { readArticle, type Article, type LoadedEvent } from "./read-article";
 import { readLayer, type LoadedLayer } from "./read-layer";
@@ -72,4 +72,3 @@ async function list(dataDir: string, folder: string, suffix: string, problems: D
   }
 }
 
-export { featureKey };

@@ -15,10 +15,6 @@ export type Place = {
 
 export type FeatureIndex = Map<string, Map<string, Feature>>;
 
-export function featureKey(layer: string, feature: string): string {
-  return `${layer}/${feature}`;
-}
-
 /** Resolves a reference; undefined when it names a layer or feature that is not loaded. */
 export function resolvePlace(ref: PlaceRef, features: FeatureIndex, labelProperty: (layer: string) => string): Place | undefined {
   if ("point" in ref) return { name: ref.name, point: ref.point, note: ref.note };
