@@ -3,10 +3,15 @@
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from "react";
 import type { EventHeadline } from "@/lib/data/event-headline";
 import type { EventTime } from "@/lib/data/schema";
-import { dayLabel, dayNumber, timeLabel } from "@/lib/events/time-label";
-import { createTimeScale, type TimeScale } from "@/lib/events/time-scale";
+import { timeLabel } from "@/lib/events/time-label";
+import { createTimeScale } from "@/lib/events/time-scale";
 import { EVENT_TYPE_INFO } from "@/lib/events/vocabulary";
 import { useHover } from "../dashboard/hover";
+import { Axis } from "./axis";
+import { DateField } from "./date-field";
+import { binEvents, DENSE_LANES, Density, MAX_MARKS } from "./density";
+import { placeInLanes } from "./lanes";
+import { BAR_H, DOT_R, FADE } from "./marks";
 import styles from "./timeline.module.css";
 
 type Props = {
@@ -31,15 +36,9 @@ const AXIS_HEIGHT = 30;
 const LANES_BOX = 84;
 const LANE_MIN = 7;
 const LANE_MAX = 11;
-const DOT_R = 3.5;
-const BAR_H = 6;
-const MIN_BAR = 4;
-/** Length of the fade that says "this could have happened earlier (or later)". */
-const FADE = 12;
 /** Drags shorter than this are clicks, not windows. */
 const MIN_DRAG = 3;
 
-type Placed = { id: string; x0: number; x1: number; cx: number; isDot: boolean; lane: number };
 type Drag = { anchor: number; current: number };
 
 /** Events on a compressed time axis, with a brush to choose the time window. */
@@ -237,120 +236,6 @@ export function Timeline({ events, allEvents, total = allEvents.length, from, to
       </div>
     </section>
   );
-}
-
-const MAX_MARKS = 400;
-const DENSE_LANES = 6;
-const BIN_PX = 3;
-
-/** Events per few pixels of the axis, by the day each starts. */
-function binEvents(events: { time: EventTime }[], scale: TimeScale): { x: number; count: number }[] {
-  const bins = new Map<number, number>();
-  for (const e of events) {
-    const bin = Math.floor(scale.x(e.time.start) / BIN_PX);
-    bins.set(bin, (bins.get(bin) ?? 0) + 1);
-  }
-  return [...bins].map(([bin, count]) => ({ x: bin * BIN_PX, count }));
-}
-
-function Density({ bins, top, height, count }: { bins: { x: number; count: number }[]; top: number; height: number; count: number }) {
-  const max = Math.max(1, ...bins.map((b) => b.count));
-  return (
-    <g className={styles.density} role="img" aria-label={`${count} events, drawn as how many start in each stretch of time; narrow the filters to see them one by one`}>
-      {bins.map((b) => {
-        const h = Math.max(1, (b.count / max) * height);
-        return <rect key={b.x} x={b.x} y={top + height - h} width={BIN_PX - 0.5} height={h} />;
-      })}
-    </g>
-  );
-}
-
-function Axis({ scale, y, top }: { scale: TimeScale; y: number; top: number }) {
-  // The axis line runs between the breaks, which get a zig-zag instead.
-  const stops = [0, ...scale.breaks.flatMap((b) => [b.x - 4, b.x + 4]), scale.width];
-  return (
-    <g className={styles.axis} aria-hidden="true">
-      {stops.map((x, i) => (i % 2 === 0 ? <line key={i} x1={x} x2={stops[i + 1]} y1={y} y2={y} /> : null))}
-      {scale.ticks().map((t) => (
-        <g key={`${t.x}-${t.label}`}>
-          <line x1={t.x} x2={t.x} y1={y} y2={y + 5} />
-          <text x={t.x + 3} y={y + 16}>
-            {t.label}
-          </text>
-        </g>
-      ))}
-      {scale.breaks.map((b) => (
-        <g key={b.from} className={styles.break}>
-          <title>{`No events from ${dayLabel(b.from)} to ${dayLabel(b.to)}: this gap is compressed`}</title>
-          <line className={styles.breakGap} x1={b.x} x2={b.x} y1={top} y2={y - 6} />
-          <path d={`M${b.x - 6} ${y + 4} L${b.x - 2} ${y - 4} M${b.x + 2} ${y + 4} L${b.x + 6} ${y - 4}`} />
-          <text x={b.x} y={y + 27} textAnchor="middle">
-            {gapLabel(b.from, b.to)}
-          </text>
-        </g>
-      ))}
-    </g>
-  );
-}
-
-/** A date input that lets the analyst type freely and reports only complete dates. */
-function DateField({ label, value, min, max, onChange }: { label: string; value: string | null; min: string; max: string; onChange: (v: string | null) => void }) {
-  const [draft, setDraft] = useState(value ?? "");
-  const [seen, setSeen] = useState(value);
-  // Follow the window when it changes elsewhere (the brush), without fighting the user's typing.
-  if (value !== seen) {
-    setSeen(value);
-    setDraft(value ?? "");
-  }
-  return (
-    <label className={styles.field}>
-      {label}
-      <input
-        type="date"
-        value={draft}
-        min={min}
-        max={max}
-        onChange={(e) => {
-          const v = e.target.value;
-          setDraft(v);
-          // While a year is being typed the input briefly holds dates like 0002-08-20: ignore those.
-          if (v === "") onChange(null);
-          else if (/^[1-9]\d{3}-\d{2}-\d{2}$/.test(v)) onChange(v);
-        }}
-      />
-    </label>
-  );
-}
-
-/**
- * Stacks marks in lanes, lowest first, so none overlaps another (fades included). Sorting by the
- * left edge makes the greedy choice use as few lanes as the busiest moment needs.
- */
-function placeInLanes(items: { id: string; time: EventTime }[], scale: TimeScale): { placed: Placed[]; lanes: number } {
-  const extents = items.map((e) => {
-    const isDot = e.time.precision === "day" && e.time.start === e.time.end;
-    const x0 = scale.x(e.time.start);
-    const x1 = isDot ? scale.xEnd(e.time.start) : Math.max(scale.xEnd(e.time.end), x0 + MIN_BAR);
-    const cx = (x0 + x1) / 2;
-    const [a, b] = isDot ? [cx - DOT_R, cx + DOT_R] : [x0, x1];
-    const left = a - (e.time.bound === "on-or-before" ? FADE : 0) - 1;
-    const right = b + (e.time.bound === "on-or-after" ? FADE : 0) + 1;
-    return { id: e.id, isDot, x0: isDot ? cx - DOT_R : x0, x1: isDot ? cx + DOT_R : x1, cx, left, right };
-  });
-  extents.sort((p, q) => p.left - q.left || q.right - p.right);
-  const laneEnds: number[] = [];
-  const placed = extents.map((m) => {
-    let lane = laneEnds.findIndex((end) => end <= m.left);
-    if (lane < 0) lane = laneEnds.length;
-    laneEnds[lane] = m.right;
-    return { id: m.id, x0: m.x0, x1: m.x1, cx: m.cx, isDot: m.isDot, lane };
-  });
-  return { placed, lanes: laneEnds.length };
-}
-
-function gapLabel(from: string, to: string): string {
-  const years = Math.round((dayNumber(to) - dayNumber(from) + 1) / 365.25);
-  return years >= 1 ? `${years} yr` : `${Math.round((dayNumber(to) - dayNumber(from) + 1) / 30.4)} mo`;
 }
 
 function touches(e: EventHeadline, f: { layer: string; id: string }): boolean {
