@@ -4,7 +4,7 @@ import { getBriefData } from "@/lib/data";
 import { basemapLand } from "@/lib/data/basemap";
 import { mapSvg } from "@/lib/preview/map-svg";
 import { previewFrame } from "@/lib/preview/preview-frame";
-import { eventsOfView, knownIds, viewTitle } from "@/lib/view/first-view";
+import { eventsOfView, knownIds, viewTitle, visibleLayerIds } from "@/lib/view/first-view";
 import { readView } from "@/lib/view/read-view";
 
 const WIDTH = 1200;
@@ -15,7 +15,7 @@ export async function GET(request: NextRequest) {
   const data = await getBriefData();
   const { view } = readView(Object.fromEntries(request.nextUrl.searchParams), knownIds(data));
   const { events, selected } = eventsOfView(data, view);
-  const visible = view.layers ?? data.layers.filter((l) => l.manifest.defaultVisible).map((l) => l.manifest.id);
+  const visible = visibleLayerIds(data, view);
   const layers = data.layers.filter((l) => visible.includes(l.manifest.id));
   const frame = previewFrame(data, view, selected, WIDTH, HEIGHT);
   const svg = mapSvg(frame, await basemapLand(), layers, events, selected?.id ?? null);

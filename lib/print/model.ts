@@ -1,5 +1,3 @@
-import bbox from "@turf/bbox";
-import type { Feature } from "geojson";
 import type { BriefData } from "@/lib/data/load";
 import type { LoadedEvent } from "@/lib/data/read-article";
 import type { EventType } from "@/lib/data/schema";
@@ -8,7 +6,8 @@ import { dayLabel, timeLabel } from "@/lib/events/time-label";
 import { LEVANT_BOUNDS } from "@/lib/map/camera";
 import { EVENT_TYPE_INFO } from "@/lib/events/vocabulary";
 import type { Camera } from "@/lib/view/camera";
-import { eventsOfView } from "@/lib/view/first-view";
+import { boundsOfPlaces } from "@/lib/geo/bounds";
+import { eventsOfView, featureBBoxIn, visibleLayerIds } from "@/lib/view/first-view";
 import { serializeView, type View } from "@/lib/view/view";
 import { sheetLayout, type SheetLayout } from "./layout";
 import { PAPER_LABEL } from "./paper";
@@ -74,32 +73,17 @@ export function timeWindowLabel(view: Pick<View, "from" | "to">): string {
   return "all dates";
 }
 
-function featureBox(data: BriefData, layer: string, feature: string): BBox | undefined {
-  const found = data.layers.find((l) => l.manifest.id === layer)?.data.features.find((f: Feature) => String(f.id) === feature);
-  return found ? (bbox(found) as BBox) : undefined;
-}
-
-function union(boxes: BBox[]): BBox | undefined {
-  if (boxes.length === 0) return undefined;
-  return boxes.reduce((a, b) => [Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[2], b[2]), Math.max(a[3], b[3])]);
-}
-
-const pointBox = ([lon, lat]: [number, number]): BBox => [lon, lat, lon, lat];
-
 function frameOf(data: BriefData, selected: LoadedEvent | null, events: LoadedEvent[]): BBox {
-  if (selected) {
-    const places = [selected.place, ...selected.aboutPlaces];
-    const boxes = places.map((p) => (p.layer && p.feature ? featureBox(data, p.layer, p.feature) : undefined) ?? pointBox(p.point));
-    return union(boxes) ?? DEFAULT_FRAME;
-  }
-  return union(events.map((e) => pointBox(e.place.point))) ?? DEFAULT_FRAME;
+  const places = selected ? [selected.place, ...selected.aboutPlaces] : events.map((e) => e.place);
+  // Points only when no event is selected: a list of region-level events would otherwise frame whole countries.
+  return boundsOfPlaces(places, selected ? featureBBoxIn(data) : () => undefined) ?? DEFAULT_FRAME;
 }
 
 /** Composes the print of a view; `now` is passed in so that tests and the page agree on the date. */
 export function printModel(data: BriefData, view: View, print: PrintParams, origin: string, now: Date): PrintModel {
   const { events, selected } = eventsOfView(data, view);
   const layers = data.layers.map((l) => l.summary);
-  const visible = view.layers ?? layers.filter((l) => l.defaultVisible).map((l) => l.id);
+  const visible = visibleLayerIds(data, view);
   const shown = layers.filter((l) => visible.includes(l.id));
   const layerTitle = (id: string) => layers.find((l) => l.id === id)?.title;
   const title = print.title ?? selected?.title ?? filterDescription(view, layerTitle) ?? "Situation map";

@@ -1,4 +1,7 @@
+import bbox from "@turf/bbox";
 import type { BriefData } from "@/lib/data/load";
+import type { BBox } from "@/lib/data/summary";
+import type { FeatureBBox } from "@/lib/geo/bounds";
 import type { LoadedEvent } from "@/lib/data/read-article";
 import { filterEvents } from "@/lib/events/filter";
 import { eventQueryString } from "./event-query";
@@ -47,4 +50,17 @@ export function timeAxis(events: LoadedEvent[]): { id: string; time: LoadedEvent
     if (!seen.has(key)) seen.set(key, { id: e.id, time: e.time });
   }
   return [...seen.values()];
+}
+
+/** The layers a view shows: the link's list, else every layer visible by default. */
+export function visibleLayerIds(data: BriefData, view: Pick<View, "layers">): string[] {
+  return view.layers ?? data.layers.filter((l) => l.manifest.defaultVisible).map((l) => l.manifest.id);
+}
+
+/** Looks up a loaded feature's extent on the server, for framing prints and previews. */
+export function featureBBoxIn(data: BriefData): FeatureBBox {
+  return (layer, feature) => {
+    const found = data.layers.find((l) => l.manifest.id === layer)?.data.features.find((f) => f.id === feature);
+    return found ? (bbox(found) as BBox) : undefined;
+  };
 }
