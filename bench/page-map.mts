@@ -1,3 +1,4 @@
+import { get as httpGet } from "node:http";
 import type { BrowserContext, Page } from "playwright-core";
 import { decodePng } from "../tests/e2e/harness/png";
 
@@ -14,7 +15,11 @@ const IDLE_RECORDER = () => {
   }).observe(document, { subtree: true, attributes: true, attributeFilter: ["data-map-idle"] });
 };
 
-export type Transfer = { url: string; bytes: number; encoding: string; type: string };
+/**
+ * One response the page received, workers' included (Playwright reports a dedicated worker's fetches
+ * on its page). `endAt`: when its last byte arrived, ms since navigation start.
+ */
+export type Transfer = { url: string; bytes: number; encoding: string; type: string; endAt: number };
 
 export type Opened = { page: Page; idleAt: number; transfers: Transfer[] };
 
@@ -26,16 +31,20 @@ export type Opened = { page: Page; idleAt: number; transfers: Transfer[] };
 export async function openMap(context: BrowserContext, url: string, { timeoutMs = 60_000, quietMs = 400 } = {}): Promise<Opened> {
   const page = await context.newPage();
   await page.addInitScript(IDLE_RECORDER);
-  const transfers: Transfer[] = [];
   let inFlight = 0;
   page.on("request", () => inFlight++);
   page.on("requestfailed", () => inFlight--);
+  const received: { transfer: Omit<Transfer, "endAt">; endEpoch: number }[] = [];
   page.on("requestfinished", (request) => {
     inFlight--;
     void (async () => {
       const response = await request.response();
       const sizes = await request.sizes().catch(() => ({ responseBodySize: 0 }));
-      transfers.push({ url: request.url(), bytes: sizes.responseBodySize, encoding: (await response?.headerValue("content-encoding")) ?? "", type: request.resourceType() });
+      const timing = request.timing();
+      const encoding = (await response?.headerValue("content-encoding")) ?? "";
+      // A module worker's own script reports no body size; count what the server sends for it.
+      const bytes = sizes.responseBodySize || (request.resourceType() === "script" ? await wireBytes(request.url()) : 0);
+      received.push({ transfer: { url: request.url(), bytes, encoding, type: request.resourceType() }, endEpoch: timing.startTime + timing.responseEnd });
     })();
   });
   await page.goto(url, { waitUntil: "commit", timeout: timeoutMs });
@@ -54,16 +63,22 @@ export async function openMap(context: BrowserContext, url: string, { timeoutMs 
     }
     await new Promise((r) => setTimeout(r, 50));
   }
+  const timeOrigin = await page.evaluate(() => performance.timeOrigin);
+  const transfers = received.map(({ transfer, endEpoch }) => ({ ...transfer, endAt: endEpoch - timeOrigin }));
   return { page, idleAt: last!, transfers };
 }
 
-/** ms (since navigation start) at which a resource whose URL contains `part` finished arriving. */
-export async function responseEnd(page: Page, part: string | null): Promise<number> {
-  return page.evaluate((p) => {
-    if (p === null) return (performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming).responseEnd;
-    const entry = performance.getEntriesByType("resource").find((e) => e.name.includes(p)) as PerformanceResourceTiming | undefined;
-    return entry?.responseEnd ?? NaN;
-  }, part);
+/** Bytes the server sends for `url` to a client that accepts gzip (the body as it crosses the wire). */
+function wireBytes(url: string): Promise<number> {
+  return new Promise((done) => {
+    const request = httpGet(url, { headers: { "accept-encoding": "gzip" } }, (response) => {
+      let bytes = 0;
+      response.on("data", (chunk: Buffer) => (bytes += chunk.length));
+      response.on("end", () => done(bytes));
+      response.on("error", () => done(0));
+    });
+    request.on("error", () => done(0));
+  });
 }
 
 /** Pixels of a colour (±12 per channel) on the map canvas: evidence the highlight is drawn. */

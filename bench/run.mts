@@ -29,6 +29,10 @@ const COUNTS = [10_000, 100_000];
 const SEED = 1;
 const runsArg = process.argv.find((a) => a.startsWith("--runs="));
 const RUNS = runsArg ? Math.max(1, Number(runsArg.slice("--runs=".length)) || 1) : quick ? 3 : 7;
+// --only=open,print,events,api runs part of the bench while working on one figure; BENCHMARKS.md is then left alone.
+const onlyArg = process.argv.find((a) => a.startsWith("--only="));
+const only = onlyArg ? new Set(onlyArg.slice("--only=".length).split(",")) : null;
+const wants = (part: "open" | "print" | "events" | "api") => !only || only.has(part);
 const log = (message: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
 
 /** `next build` into DIST; Next rewrites tsconfig.json (include) and next-env.d.ts for a custom distDir: put them back. */
@@ -82,37 +86,50 @@ async function main() {
     await warm.close();
     log(`map box ${box.w}x${box.h}`);
 
-    log(`1+2. shared link, ${RUNS} runs`);
-    const open: OpenResult = await measureOpen(browser, { appUrl: app.url, floorUrl: floor.url, query: QUERY, box, runs: RUNS, distDir: DIST, timeoutMs: 60_000 });
-    log(`   Briefmap ${fmt(open.app.idle)}, floor ${fmt(open.floor.idle)}; own JS ${kb(open.app.js.own)} of ${kb(open.app.jsTotal)}`);
-    const printRuns = quick ? 1 : RUNS;
-    log(`4. print, ${printRuns} run(s)${quick ? ", peer left out in --quick" : ""}`);
-    const print: PrintResult = await measurePrint(browser, { appUrl: app.url, floorUrl: floor.url, query: QUERY, box, runs: printRuns, peerRuns: quick ? 0 : RUNS, timeoutMs: 180_000 });
-    if (print.measured) log(`   Briefmap ${fmt(print.app.total)} ${print.app.failures.join("; ")}, peer ${fmt(print.peer.total)} ${print.peer.failures.join("; ")}`);
+    let open: OpenResult | undefined;
+    let print: PrintResult | undefined;
+    if (wants("open")) {
+      log(`1+2. shared link, ${RUNS} runs`);
+      open = await measureOpen(browser, { appUrl: app.url, floorUrl: floor.url, query: QUERY, box, runs: RUNS, distDir: DIST, timeoutMs: 60_000 });
+      log(`   Briefmap ${fmt(open.app.idle)}, floor ${fmt(open.floor.idle)}; own JS ${kb(open.app.js.own)} of ${kb(open.app.jsTotal)}`);
+    }
+    if (wants("print")) {
+      const printRuns = quick ? 1 : RUNS;
+      log(`4. print, ${printRuns} run(s)${quick ? ", peer left out in --quick" : ""}`);
+      print = await measurePrint(browser, { appUrl: app.url, floorUrl: floor.url, query: QUERY, box, runs: printRuns, peerRuns: quick ? 0 : RUNS, timeoutMs: 180_000 });
+      if (print.measured) log(`   Briefmap ${fmt(print.app.total)} ${print.app.failures.join("; ")}, peer ${fmt(print.peer.total)} ${print.peer.failures.join("; ")}`);
+    }
     await app.stop();
 
     const events: EventsResult[] = [];
     let api: ApiResult | undefined;
-    for (const count of COUNTS) {
+    for (const count of wants("events") || wants("api") ? COUNTS : []) {
       log(`3. ${count} events (server with BRIEFMAP_SYNTHETIC_EVENTS=${count})`);
       const synthetic = await startNext(DIST, { BRIEFMAP_SYNTHETIC_EVENTS: String(count), BRIEFMAP_SYNTHETIC_SEED: String(SEED) });
       servers.push(synthetic);
       try {
         const runs = quick ? 1 : RUNS;
-        events.push(await measureEvents(browser, { count, appUrl: synthetic.url, floorUrl: floor.url, box, runs, panMs: quick ? 2000 : 4000, timeoutMs: 120_000 }));
-        const e = events[events.length - 1]!;
-        log(`   data→idle Briefmap ${fmt(e.app.dataToIdle)}, floor ${fmt(e.floor.dataToIdle)}; pan p95 ${fmt(e.app.panP95, "ms", 1)} vs ${fmt(e.floor.panP95, "ms", 1)}`);
-        if (count === 100_000) {
+        if (wants("events")) {
+          const e = await measureEvents(browser, { count, appUrl: synthetic.url, floorUrl: floor.url, box, runs, panMs: quick ? 2000 : 4000, timeoutMs: 120_000 });
+          events.push(e);
+          log(`   data→idle Briefmap ${fmt(e.app.dataToIdle)}, floor ${fmt(e.floor.dataToIdle)}; pan p95 ${fmt(e.app.panP95, "ms", 1)} vs ${fmt(e.floor.panP95, "ms", 1)}; failures ${[...e.app.failures, ...e.floor.failures].join("; ") || "none"}`);
+        }
+        if (count === 100_000 && wants("api")) {
           log("5. API under load");
           api = await measureApi(synthetic.url, "/api/events?bbox=35.5,32.5,36.5,33.5&from=2024-06-01&to=2024-08-31", quick ? 5 : 20);
+          log(`   p50 ${api.p50} ms, p99 ${api.p99} ms, ${api.rps} req/s`);
         }
       } finally {
         await synthetic.stop();
       }
     }
+    writeFileSync(join(TMP, "last-run.json"), JSON.stringify({ machine, open, print, events, api }, null, 2));
+    if (only || !open || !print) {
+      log(`partial run (--only): BENCHMARKS.md left alone; figures in ${join(TMP, "last-run.json")}`);
+      return;
+    }
     const md = report({ machine, quick, runs: RUNS, query: QUERY, box, open, print, events, api, seconds: (Date.now() - started) / 1000 });
     writeFileSync(join(ROOT, "BENCHMARKS.md"), md);
-    writeFileSync(join(TMP, "last-run.json"), JSON.stringify({ machine, open, print, events, api }, null, 2));
     log(`BENCHMARKS.md written (${((Date.now() - started) / 1000).toFixed(0)} s)`);
   } finally {
     await browser?.close().catch(() => {});

@@ -67,8 +67,9 @@ export async function writeScenarios(outDir: string, options: { camera: string; 
   // 3. Many events: the same seeded synthetic set the server adds (lib/data/synthetic.ts), plus the real ones.
   for (const count of options.counts) {
     const events: LoadedEvent[] = [...data.events, ...syntheticEvents(count, options.seed).events];
-    writeFileSync(join(outDir, `events-${count}.json`), JSON.stringify(eventCollection(events)));
-    const s = style(`events-${count}.json`);
+    // .geojson: the scenario config beside it is `events-<count>.json`, and the two must not share a name.
+    writeFileSync(join(outDir, `events-${count}.geojson`), JSON.stringify(eventCollection(events)));
+    const s = style(`events-${count}.geojson`);
     s.layers.push(...eventLayers());
     write(outDir, `events-${count}`, { style: s, camera: { bounds: LEVANT_BOUNDS, padding: 24 } });
   }
