@@ -47,7 +47,7 @@ export default async function Home({ searchParams }: PageProps) {
       spans={spans}
       allTimes={timeAxis(data.events)}
       total={data.events.length}
-      initial={firstEvents(eventsOfView(data, view))}
+      initial={firstEvents(eventsOfView(data, view), article.id)}
       ignored={ignored}
     />
   );

@@ -17,26 +17,34 @@ export const EVENT_LAYER = {
   markers: "events:markers",
 } as const;
 
-export type EventProperties = { id: string; type: string; color: string; title: string };
+export type EventProperties = { id: string; type: string; title: string };
 
-/** Events as points at the place where each happened, coloured by type. */
+/** What the map draws the events from: the events, or the URL of an `/api/events` answer its worker fetches. */
+export type EventsOnMap = readonly EventHeadline[] | string;
+
+/** Events as points at the place where each happened; markers take their colour from the type. */
 export function eventCollection(events: readonly EventHeadline[]): FeatureCollection<Point, EventProperties> {
   return {
     type: "FeatureCollection",
     features: events.map((e) => ({
       type: "Feature",
       id: e.id,
-      properties: { id: e.id, type: e.type, color: EVENT_TYPE_INFO[e.type].color, title: e.title },
+      properties: { id: e.id, type: e.type, title: e.title },
       geometry: { type: "Point", coordinates: e.place.point },
     })),
   };
 }
 
+/** The source's data: the features, or a URL (absolute: the worker that fetches it has another base). */
+export function eventsData(events: EventsOnMap): GeoJSONSourceSpecification["data"] {
+  return typeof events === "string" ? new URL(events, globalThis.location?.href).href : eventCollection(events);
+}
+
 /** Clustered in MapLibre's worker, so that 100,000 events pan as smoothly as 13. */
-export function eventsSource(events: readonly EventHeadline[]): GeoJSONSourceSpecification {
+export function eventsSource(events: EventsOnMap): GeoJSONSourceSpecification {
   return {
     type: "geojson",
-    data: eventCollection(events),
+    data: eventsData(events),
     cluster: true,
     clusterRadius: CLUSTER_RADIUS,
     clusterMaxZoom: CLUSTER_MAX_ZOOM,
@@ -46,6 +54,9 @@ export function eventsSource(events: readonly EventHeadline[]): GeoJSONSourceSpe
 }
 
 const clustered: ExpressionSpecification = ["has", "point_count"];
+
+/** Each type's colour from the vocabulary, read from the `type` property both the API and eventCollection give. */
+const typeColour = ["match", ["get", "type"], ...Object.entries(EVENT_TYPE_INFO).flatMap(([type, info]) => [type, info.color]), "#616161"] as unknown as ExpressionSpecification;
 
 /** Clusters as neutral discs (a cluster mixes types) sized by count; single events in their type's colour. */
 export function eventLayers(): LayerSpecification[] {
@@ -69,7 +80,7 @@ export function eventLayers(): LayerSpecification[] {
       source: EVENTS_SOURCE,
       filter: ["!", clustered],
       paint: {
-        "circle-color": ["get", "color"],
+        "circle-color": typeColour,
         "circle-radius": 6,
         "circle-stroke-color": "#ffffff",
         "circle-stroke-width": 1.5,

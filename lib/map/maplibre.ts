@@ -6,7 +6,7 @@ import { linkArcs } from "@/lib/geo/link-arcs";
 import type { Camera } from "@/lib/view/camera";
 import { FONT_ATTRIBUTION, basemapStyle } from "./basemap-style";
 import { LEVANT_BOUNDS, SELECTION_MAX_ZOOM, framePadding, prefersReducedMotion } from "./camera";
-import { EVENTS_SOURCE, eventCollection, eventLayers, eventsSource } from "./event-layers";
+import { EVENTS_SOURCE, eventLayers, eventsData, eventsSource, type EventsOnMap } from "./event-layers";
 import { wireInteractions, type MapCallbacks, type MapHover } from "./interactions";
 import { featureBBox, loadLayer, loadLayers, loadedFeature } from "./layer-data";
 import { withOverlays } from "./map-style";
@@ -17,8 +17,11 @@ import { loadMapLibre } from "./load-maplibre";
 /** What the rest of the app may do with a map; everything else stays inside this module. */
 export type MapHandle = {
   setVisibleLayers(visible: readonly string[]): void;
-  /** Redraws the markers only when given a different array than last time. */
-  setEvents(events: readonly EventHeadline[]): void;
+  /**
+   * Redraws the markers only when given a different array or URL than last time. `known`: the
+   * events the page holds (all of them, or the list's rows), to highlight one hovered on the map.
+   */
+  setEvents(events: EventsOnMap, known: readonly EventHeadline[]): void;
   /** Highlights the event, its places and links; `frame` also moves the camera to show them. */
   setSelection(selected: EventHeadline | null, options: { frame: boolean }): void;
   setSelectedFeature(feature: FeatureRef | null): void;
@@ -29,7 +32,9 @@ export type MapHandle = {
 export type CreateMapOptions = {
   layers: readonly LayerSummary[];
   visible: readonly string[];
-  events: readonly EventHeadline[];
+  events: EventsOnMap;
+  /** The events the page holds, to highlight one hovered on the map (see MapHandle.setEvents). */
+  known: readonly EventHeadline[];
   selected: EventHeadline | null;
   /** From the URL; without one the map frames the selected event, or else the Levant. */
   camera?: Camera;
@@ -134,8 +139,9 @@ export async function createMap(container: HTMLElement, options: CreateMapOption
   };
 
   let events = options.events;
+  let known = options.known;
   const focus = { selected: options.selected, selectedFeature: null as FeatureRef | null, hovered: null as MapHover };
-  const eventById = (id: string | undefined) => (id ? events.find((e) => e.id === id) ?? null : null);
+  const eventById = (id: string | undefined) => (id ? known.find((e) => e.id === id) ?? null : null);
   const lookup = ({ layer, id }: FeatureRef) => loadedFeature(layer, id);
   const refreshFocus = () => {
     if (removed) return;
@@ -167,10 +173,11 @@ export async function createMap(container: HTMLElement, options: CreateMapOption
         map.setLayoutProperty(id, "visibility", on ? "visible" : "none");
       }
     },
-    setEvents(next) {
+    setEvents(next, nextKnown) {
+      known = nextKnown;
       if (next === events) return;
       events = next;
-      void map.getSource<GeoJSONSource>(EVENTS_SOURCE)?.setData(eventCollection(next));
+      void map.getSource<GeoJSONSource>(EVENTS_SOURCE)?.setData(eventsData(next));
     },
     setSelection(selected, { frame }) {
       const token = ++selection;

@@ -3,6 +3,7 @@ import type { BriefData } from "@/lib/data/load";
 import type { BBox } from "@/lib/data/summary";
 import type { FeatureBBox } from "@/lib/geo/bounds";
 import type { LoadedEvent } from "@/lib/data/read-article";
+import { serverDigest, type EventDigest } from "@/lib/events/digest";
 import { filterEvents } from "@/lib/events/filter";
 import { eventQueryString } from "./event-query";
 import type { KnownIds } from "./read-view";
@@ -37,10 +38,16 @@ export function viewTitle(view: View, selected: LoadedEvent | null): string | un
 /** Above this many events the first HTML carries none and the client fetches them: pages stay light. */
 export const MAX_INLINE_EVENTS = 2000;
 
-export function firstEvents(first: ReturnType<typeof eventsOfView>): ReturnType<typeof eventsOfView> & { complete: boolean } {
-  const complete = first.events.length <= MAX_INLINE_EVENTS;
-  return { ...first, events: complete ? first.events : [], complete };
+/**
+ * The first view's events as the page carries them: every one when few, else only their digest
+ * (list rows, counts, time spans), the map then fetching the events itself.
+ */
+export function firstEvents(first: ReturnType<typeof eventsOfView>, articleId: string | undefined): FirstEvents {
+  if (first.events.length <= MAX_INLINE_EVENTS) return { ...first, complete: true };
+  return { ...first, events: [], complete: false, digest: serverDigest(first.events, articleId) };
 }
+
+export type FirstEvents = ReturnType<typeof eventsOfView> & ({ complete: true } | { complete: false; digest: EventDigest });
 
 /** The distinct time spans of all events: enough for the timeline's axis, whatever the number of events. */
 export function timeAxis(events: LoadedEvent[]): { id: string; time: LoadedEvent["time"] }[] {

@@ -1,12 +1,13 @@
 "use client";
 
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import type { EventHeadline } from "@/lib/data/event-headline";
+import { isFullEvent, type EventHeadline } from "@/lib/data/event-headline";
 import type { Article, LoadedEvent } from "@/lib/data/read-article";
 import type { EventType } from "@/lib/data/schema";
 import type { LayerSummary, UnavailableLayer } from "@/lib/data/summary";
 import { eventQueryString } from "@/lib/view/event-query";
 import { serializeView } from "@/lib/view/view";
+import type { FirstEvents } from "@/lib/view/first-view";
 import type { IgnoredParam } from "@/lib/view/read-view";
 import { ArticleReader } from "../article/article-reader";
 import type { Span } from "../article/segments";
@@ -22,7 +23,7 @@ import { CopyLink } from "../share/copy-link";
 import { Timeline } from "../timeline/timeline";
 import { HoverProvider, useHover } from "./hover";
 import { IgnoredNotice } from "./ignored-notice";
-import { useEvents, useFullEvent } from "./use-events";
+import { useEventById, useEvents } from "./use-events";
 import { useCameraInUrl, useView } from "./use-view";
 import styles from "./dashboard.module.css";
 
@@ -35,8 +36,8 @@ export type DashboardProps = {
   allTimes: { id: string; time: LoadedEvent["time"] }[];
   /** How many events there are in all. */
   total: number;
-  /** The first view's events and the query they answer, computed on the server; `complete` false when too many to inline. */
-  initial: { query: string; events: LoadedEvent[]; selected: LoadedEvent | null; complete: boolean };
+  /** The first view's events and the query they answer, computed on the server; only a digest of them when too many to inline. */
+  initial: FirstEvents;
   ignored: IgnoredParam[];
 };
 
@@ -52,17 +53,24 @@ function DashboardBody({ layers, unavailable, article, spans, allTimes, total, i
   const [view, setView] = useView();
   const setCamera = useCameraInUrl();
   const query = eventQueryString(view);
-  const { events, loading, error } = useEvents(query, initial);
+  const marksSentences = useMemo(() => {
+    const told = new Set(spans.map((s) => s.event));
+    return (e: EventHeadline) => told.has(e.id);
+  }, [spans]);
+  const { known, digest, onMap, loading, error } = useEvents(query, initial, marksSentences);
 
   const defaultVisible = useMemo(() => layers.filter((l) => l.defaultVisible).map((l) => l.id), [layers]);
   const visible = view.layers ?? defaultVisible;
 
-  // The selected event stays known even when a later filter hides it from the list.
-  const found = events.find((e) => e.id === view.event);
+  // The selected event stays known even when a later filter hides it from the list; one picked on
+  // the map of a large set, which the page does not hold, is fetched by its id.
+  const found = known.find((e) => e.id === view.event);
   const [remembered, setRemembered] = useState<EventHeadline | null>(initial.selected);
   if (found && found !== remembered) setRemembered(found);
-  const selected = found ?? (remembered?.id === view.event ? remembered : null);
-  const selectedInFull = useFullEvent(selected);
+  const headline = found ?? (remembered?.id === view.event ? remembered : null);
+  const fetched = useEventById(view.event && !(headline && isFullEvent(headline)) ? view.event : null);
+  const selected = headline ?? fetched;
+  const selectedInFull = headline && isFullEvent(headline) ? headline : fetched;
 
   const select = useCallback((id: string | null) => void setView({ event: id }), [setView]);
   // On a phone the panels are stacked and the card sits far above the list: a pick in the list
@@ -99,12 +107,7 @@ function DashboardBody({ layers, unavailable, article, spans, allTimes, total, i
     setView({ layers: ordered.join(",") === defaultVisible.join(",") ? null : ordered });
   };
 
-  const visibleIds = useMemo(() => new Set(events.map((e) => e.id)), [events]);
-  const typeCounts = useMemo(() => {
-    const counts: Partial<Record<EventType, number>> = {};
-    for (const e of events) counts[e.type] = (counts[e.type] ?? 0) + 1;
-    return counts;
-  }, [events]);
+  const markedIds = useMemo(() => new Set(digest.marked), [digest.marked]);
 
   const showSentence = (start: number) => {
     const mark = document.querySelector<HTMLElement>(`mark[data-start="${start}"] button`);
@@ -116,7 +119,7 @@ function DashboardBody({ layers, unavailable, article, spans, allTimes, total, i
     <div className={styles.shell}>
       <header className={styles.header}>
         <h1 className={styles.brand}>Briefmap</h1>
-        <FilterBar q={view.q} types={view.types} layer={view.layer} layers={layers} typeCounts={typeCounts} onQuery={onQuery} onTypes={onTypes} onLayer={onLayer} />
+        <FilterBar q={view.q} types={view.types} layer={view.layer} layers={layers} typeCounts={digest.byType} onQuery={onQuery} onTypes={onTypes} onLayer={onLayer} />
         <p className={styles.status} role="status" aria-live="polite" data-testid="view-status">
           {error ? `Could not update the events (${error.message}); showing the last list, retrying.` : loading ? "Updating events…" : ""}
         </p>
@@ -128,7 +131,7 @@ function DashboardBody({ layers, unavailable, article, spans, allTimes, total, i
       <IgnoredNotice ignored={ignored} />
       <main className={styles.main}>
         <aside className={styles.left} aria-label="Events and layers">
-          <EventList events={events} total={total} selectedId={view.event} onSelect={selectFromList} />
+          <EventList rows={digest.rows} count={digest.count} total={total} selectedId={view.event} onSelect={selectFromList} />
           <details className={styles.layersDetails} open>
             <summary>Layers and sources</summary>
             <LayersPanel layers={layers} unavailable={unavailable} visible={visible} onToggle={onToggleLayer} />
@@ -140,7 +143,9 @@ function DashboardBody({ layers, unavailable, article, spans, allTimes, total, i
             layers={layers}
             visible={visible}
             initialCamera={view.map ?? undefined}
-            events={events}
+            events={onMap}
+            known={known}
+            count={digest.count}
             selected={selected}
             selectedFeature={selectedFeature}
             hovered={hovered}
@@ -158,7 +163,7 @@ function DashboardBody({ layers, unavailable, article, spans, allTimes, total, i
           )}
         </div>
         <aside className={styles.right} aria-label="Selected event and article">
-          {selectedFeature && <FeatureEvents feature={selectedFeature} events={events} onSelect={select} onClose={() => setSelectedFeature(null)} />}
+          {selectedFeature && <FeatureEvents feature={selectedFeature} events={known} complete={initial.complete} query={query} onSelect={select} onClose={() => setSelectedFeature(null)} />}
           <div ref={selectionRef} aria-live="polite" className={styles.selection}>
             {selectedInFull ? (
               <EventCard event={selectedInFull} onClose={() => select(null)} onShowSentence={showSentence} />
@@ -166,10 +171,10 @@ function DashboardBody({ layers, unavailable, article, spans, allTimes, total, i
               <p className={styles.hint}>{selected ? `Loading “${selected.title}”…` : "Select an event in the list, on the map, on the timeline or in the article."}</p>
             )}
           </div>
-          <ArticleReader article={article} spans={spans} visibleEvents={visibleIds} selectedId={view.event} onSelect={select} />
+          <ArticleReader article={article} spans={spans} visibleEvents={markedIds} selectedId={view.event} onSelect={select} />
         </aside>
         <div className={styles.timeline}>
-          <Timeline events={events} allEvents={allTimes} total={total} from={view.from} to={view.to} selectedId={view.event} onSelect={select} onWindowChange={onWindow} />
+          <Timeline events={known} times={digest.times} count={digest.count} allEvents={allTimes} total={total} from={view.from} to={view.to} selectedId={view.event} onSelect={select} onWindowChange={onWindow} />
         </div>
       </main>
     </div>

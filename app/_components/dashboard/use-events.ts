@@ -1,48 +1,68 @@
 "use client";
 
+import { useMemo } from "react";
 import useSWR from "swr";
 import type { FeatureCollection, Point } from "geojson";
 import { isFullEvent, type EventHeadline } from "@/lib/data/event-headline";
 import type { LoadedEvent } from "@/lib/data/read-article";
+import { digestOf, type EventDigest } from "@/lib/events/digest";
+import type { FirstEvents } from "@/lib/view/first-view";
 
-export type EventsState = { events: EventHeadline[]; loading: boolean; error: Error | undefined };
+export type EventsState = {
+  /** Every event the filters keep when the set is small enough to hold; else the list's first rows. */
+  known: EventHeadline[];
+  digest: EventDigest;
+  /** What the map draws: the events themselves, or the API URL its worker fetches them from. */
+  onMap: readonly EventHeadline[] | string;
+  loading: boolean;
+  error: Error | undefined;
+};
 
-async function fetchEvents(url: string): Promise<EventHeadline[]> {
+async function fetchJson<T>(url: string): Promise<T> {
   const response = await fetch(url);
   const body = await response.json();
   if (!response.ok) throw new Error(body?.error?.message ?? `HTTP ${response.status}`);
-  return (body as FeatureCollection<Point>).features.map((f) => f.properties as EventHeadline);
+  return body as T;
 }
 
-type Initial = { query: string; events: LoadedEvent[]; complete: boolean };
+const fetchEvents = async (url: string) => (await fetchJson<FeatureCollection<Point>>(url)).features.map((f) => f.properties as EventHeadline);
+
+const withQuery = (path: string, ...params: string[]) => {
+  const query = params.filter(Boolean).join("&");
+  return query ? `${path}?${query}` : path;
+};
 
 /**
  * Events matching the view's filters. The server's answer for the first view seeds the cache, and
- * the previous list stays on screen while a new one loads, so a filter change never flashes empty.
- * When the server had too many to put in the page, only what lists and maps draw is fetched.
+ * the previous answer stays on screen while a new one loads, so a filter change never flashes empty.
+ * When the server had too many to put in the page, the page holds only their digest and the map
+ * fetches the events itself, in its worker, as a bare MapLibre page would.
  */
-export function useEvents(query: string, initial: Initial): EventsState {
-  const params = [query, initial.complete ? "" : "detail=brief"].filter(Boolean).join("&");
-  const key = `/api/events${params ? `?${params}` : ""}`;
-  const seeded = initial.complete && query === initial.query;
-  const { data, error, isLoading } = useSWR(key, fetchEvents, {
-    fallbackData: seeded ? initial.events : undefined,
+export function useEvents(query: string, initial: FirstEvents, isMarked: (e: EventHeadline) => boolean): EventsState {
+  const seeded = query === initial.query;
+  const swrOptions = {
     // SWR returns the previous key's data over fallbackData for a key it never fetched: coming back
-    // to the first view (Back, clearing a filter) would keep the last filter's list on screen.
+    // to the first view (Back, clearing a filter) would keep the last filter's answer on screen.
     keepPreviousData: !seeded,
     revalidateOnFocus: false,
     revalidateIfStale: !seeded,
     errorRetryInterval: 2000,
+  };
+  const small = useSWR(initial.complete ? withQuery("/api/events", query) : null, fetchEvents, { ...swrOptions, fallbackData: initial.complete && seeded ? initial.events : undefined });
+  const large = useSWR(initial.complete ? null : withQuery("/api/events/digest", query), fetchJson<EventDigest>, {
+    ...swrOptions,
+    fallbackData: !initial.complete && seeded ? initial.digest : undefined,
   });
-  return { events: data ?? initial.events, loading: isLoading, error };
+  const events = small.data ?? initial.events;
+  const smallDigest = useMemo(() => digestOf(events, isMarked), [events, isMarked]);
+  if (initial.complete) return { known: events, digest: smallDigest, onMap: events, loading: small.isLoading, error: small.error };
+  const digest = large.data ?? initial.digest;
+  return { known: digest.rows, digest, onMap: withQuery("/api/events", query, "detail=brief"), loading: large.isLoading, error: large.error };
 }
 
-/** The selected event in full: at hand when the list carries full events, else fetched by its id. */
-export function useFullEvent(selected: EventHeadline | null): LoadedEvent | null {
-  const needed = selected && !isFullEvent(selected) ? `/api/events?id=${encodeURIComponent(selected.id)}` : null;
-  const { data } = useSWR(needed, fetchEvents, { revalidateOnFocus: false });
-  if (!selected) return null;
-  if (isFullEvent(selected)) return selected;
-  const full = data?.[0];
-  return full && isFullEvent(full) ? full : null;
+/** An event in full by its id (null until it arrives, or when no event has that id). */
+export function useEventById(id: string | null): LoadedEvent | null {
+  const { data } = useSWR(id ? `/api/events?id=${encodeURIComponent(id)}` : null, fetchEvents, { revalidateOnFocus: false });
+  const found = data?.[0];
+  return found && isFullEvent(found) ? found : null;
 }

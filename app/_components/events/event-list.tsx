@@ -1,25 +1,34 @@
 "use client";
 
 import type { EventHeadline } from "@/lib/data/event-headline";
+import { LIST_ROWS } from "@/lib/events/digest";
 import { timeLabel } from "@/lib/events/time-label";
 import { EVENT_TYPE_INFO } from "@/lib/events/vocabulary";
 import { useHover } from "../dashboard/hover";
 import styles from "./events.module.css";
 
-type Props = { events: EventHeadline[]; total: number; selectedId: string | null; onSelect: (id: string) => void };
+type Props = {
+  /** The first events in time order (at most LIST_ROWS). */
+  rows: EventHeadline[];
+  /** How many events the filters keep. */
+  count: number;
+  total: number;
+  selectedId: string | null;
+  onSelect: (id: string) => void;
+};
 
 /** Events in time order, grouped under the date as precisely as the article gives it. */
-export function EventList({ events, total, selectedId, onSelect }: Props) {
+export function EventList({ rows, count, total, selectedId, onSelect }: Props) {
   const { hovered, setHovered } = useHover();
   // A list of thousands helps no one and slows every render: show the first ones and say so.
-  const groups = groupByDate(events.slice(0, MAX_LISTED));
+  const groups = groupByDate(rows.slice(0, LIST_ROWS));
   return (
     <section className={styles.list} aria-labelledby="event-list-heading">
       <h2 id="event-list-heading" className={styles.heading}>
-        Events <span className={styles.count} data-testid="event-count">{events.length === total ? `${total}` : `${events.length} of ${total}`}</span>
+        Events <span className={styles.count} data-testid="event-count">{count === total ? `${total}` : `${count} of ${total}`}</span>
       </h2>
-      {events.length === 0 && <p className={styles.empty}>No event matches the filters.</p>}
-      {events.length > MAX_LISTED && <p className={styles.empty}>Showing the first {MAX_LISTED} of {events.length}; narrow the filters to see the others.</p>}
+      {count === 0 && <p className={styles.empty}>No event matches the filters.</p>}
+      {count > LIST_ROWS && <p className={styles.empty}>Showing the first {LIST_ROWS} of {count}; narrow the filters to see the others.</p>}
       {groups.map(([label, group]) => (
         <div key={label} role="group" aria-label={label}>
           <h3 className={styles.date}>{label}</h3>
@@ -56,8 +65,6 @@ export function EventList({ events, total, selectedId, onSelect }: Props) {
     </section>
   );
 }
-
-const MAX_LISTED = 300;
 
 function groupByDate(events: EventHeadline[]): [string, EventHeadline[]][] {
   const groups = new Map<string, EventHeadline[]>();

@@ -5,6 +5,7 @@ import { useEffect, useRef, useState } from "react";
 import type { EventHeadline } from "@/lib/data/event-headline";
 import type { LayerSummary } from "@/lib/data/summary";
 import type { MapCallbacks, MapHover, PickedFeature } from "@/lib/map/interactions";
+import type { EventsOnMap } from "@/lib/map/event-layers";
 import { loadLayer } from "@/lib/map/layer-data";
 import { loadMapLibre } from "@/lib/map/load-maplibre";
 import { createMap, type MapHandle } from "@/lib/map/maplibre";
@@ -16,8 +17,12 @@ import type { Camera } from "@/lib/view/camera";
 type Props = {
   layers: LayerSummary[];
   visible: string[];
-  /** The filtered events, drawn as clustered markers; a new array redraws them, a re-render does not. */
-  events: EventHeadline[];
+  /** The filtered events, or the URL the map fetches them from, drawn as clustered markers; a new array or URL redraws them, a re-render does not. */
+  events: EventsOnMap;
+  /** The filtered events the page holds (all, or the list's first rows). */
+  known: readonly EventHeadline[];
+  /** How many events the filters keep. */
+  count: number;
   selected: EventHeadline | null;
   /** The feature picked on the map, outlined until another is picked. */
   selectedFeature?: { layer: string; id: string } | null;
@@ -40,7 +45,7 @@ type Props = {
 
 /** The situation map. MapLibre owns the canvas; React only tells it what to show. */
 export function MapView(props: Props) {
-  const { layers, visible, events, selected, selectedFeature = null, hovered } = props;
+  const { layers, visible, events, known, count, selected, selectedFeature = null, hovered } = props;
   const container = useRef<HTMLDivElement>(null);
   const handle = useRef<MapHandle | null>(null);
   const [failure, setFailure] = useState<Error | null>(null);
@@ -59,8 +64,8 @@ export function MapView(props: Props) {
     handle.current?.setVisibleLayers(visible);
   }, [visible]);
   useEffect(() => {
-    handle.current?.setEvents(events);
-  }, [events]);
+    handle.current?.setEvents(events, known);
+  }, [events, known]);
   // Keyed by id: the dashboard may hand over another object for the same event, which must not re-frame.
   const selectedId = selected?.id ?? null;
   useEffect(() => {
@@ -87,10 +92,11 @@ export function MapView(props: Props) {
       onSelectEvent: (id) => latest.current.onSelectEvent(id),
       onSelectFeature: (f) => latest.current.onSelectFeature(f),
       onSelectCluster: (ids) => {
-        const { onSelectCluster, onSelectEvent, events: shown } = latest.current;
+        const { onSelectCluster, onSelectEvent, known: shown } = latest.current;
         if (onSelectCluster) return onSelectCluster(ids);
-        const first = shown.find((e) => ids.includes(e.id));
-        if (first) onSelectEvent(first.id);
+        // The page may hold only the list's first rows of a large set: then the cluster's first leaf.
+        const first = shown.find((e) => ids.includes(e.id))?.id ?? ids[0];
+        if (first) onSelectEvent(first);
       },
       onCameraChange: (c) => latest.current.onCameraChange(c),
     };
@@ -99,6 +105,7 @@ export function MapView(props: Props) {
       layers,
       visible: atCreation.visible,
       events: atCreation.events,
+      known: atCreation.known,
       selected: atCreation.selected,
       camera: cameraAtMount.current,
       callbacks,
@@ -112,7 +119,7 @@ export function MapView(props: Props) {
         // Props may have changed while MapLibre was loading.
         const now = latest.current;
         map.setVisibleLayers(now.visible);
-        map.setEvents(now.events);
+        map.setEvents(now.events, now.known);
         if (now.selected?.id !== atCreation.selected?.id) map.setSelection(now.selected, { frame: true });
         map.setSelectedFeature(now.selectedFeature ?? null);
         map.setHovered(now.hovered);
@@ -135,7 +142,7 @@ export function MapView(props: Props) {
       role="region"
       aria-label="Situation map (arrow keys pan, plus and minus zoom)"
       // How many events the map was given: lets people and tests check that map and list agree.
-      data-event-count={events.length}
+      data-event-count={count}
       style={{ width: "100%", height: "100%" }}
     />
   );

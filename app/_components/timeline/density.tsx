@@ -8,12 +8,12 @@ export const MAX_MARKS = 400;
 export const DENSE_LANES = 6;
 const BIN_PX = 3;
 
-/** Events per few pixels of the axis, by the day each starts. */
-export function binEvents(events: { time: EventTime }[], scale: TimeScale): { x: number; count: number }[] {
+/** Events per few pixels of the axis, by the day each starts; `count` events share each time span. */
+export function binEvents(spans: { time: EventTime; count: number }[], scale: TimeScale): { x: number; count: number }[] {
   const bins = new Map<number, number>();
-  for (const e of events) {
-    const bin = Math.floor(scale.x(e.time.start) / BIN_PX);
-    bins.set(bin, (bins.get(bin) ?? 0) + 1);
+  for (const s of spans) {
+    const bin = Math.floor(scale.x(s.time.start) / BIN_PX);
+    bins.set(bin, (bins.get(bin) ?? 0) + s.count);
   }
   return [...bins].map(([bin, count]) => ({ x: bin * BIN_PX, count }));
 }

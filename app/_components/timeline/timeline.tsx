@@ -15,8 +15,12 @@ import { BAR_H, DOT_R, FADE } from "./marks";
 import styles from "./timeline.module.css";
 
 type Props = {
-  /** The events to draw (already filtered). */
+  /** The events to draw one by one (already filtered): all of them when there are few. */
   events: EventHeadline[];
+  /** Every filtered event's time span, with how many share it: drawn as a density when there are many. */
+  times: { time: EventTime; count: number }[];
+  /** How many events the filters keep. */
+  count: number;
   /** Every event: fixes the axis and the height, so neither jumps while filtering. */
   allEvents: { id: string; time: EventTime }[];
   /** How many events there are in all; above MAX_MARKS the timeline draws their density instead of marks. */
@@ -42,7 +46,7 @@ const MIN_DRAG = 3;
 type Drag = { anchor: number; current: number };
 
 /** Events on a compressed time axis, with a brush to choose the time window. */
-export function Timeline({ events, allEvents, total = allEvents.length, from, to, selectedId, onSelect, onWindowChange }: Props) {
+export function Timeline({ events, times, count, allEvents, total = allEvents.length, from, to, selectedId, onSelect, onWindowChange }: Props) {
   const uid = useId().replace(/[^a-zA-Z0-9_-]/g, "");
   const { hovered, setHovered } = useHover();
   const boxRef = useRef<HTMLDivElement>(null);
@@ -67,7 +71,7 @@ export function Timeline({ events, allEvents, total = allEvents.length, from, to
   const dense = total > MAX_MARKS;
   const allLanes = useMemo(() => (dense ? DENSE_LANES : placeInLanes(allEvents, scale).lanes), [dense, allEvents, scale]);
   const { placed } = useMemo(() => (dense ? { placed: [] } : placeInLanes(events, scale)), [dense, events, scale]);
-  const density = useMemo(() => (dense ? binEvents(events, scale) : []), [dense, events, scale]);
+  const density = useMemo(() => (dense ? binEvents(times, scale) : []), [dense, times, scale]);
 
   const laneH = Math.min(LANE_MAX, Math.max(LANE_MIN, LANES_BOX / Math.max(allLanes, 1)));
   const plotH = Math.max(allLanes, 3) * laneH;
@@ -163,7 +167,7 @@ export function Timeline({ events, allEvents, total = allEvents.length, from, to
                 ))}
               </g>
             )}
-            {dense && <Density bins={density} top={MARGIN.top} height={plotH} count={events.length} />}
+            {dense && <Density bins={density} top={MARGIN.top} height={plotH} count={count} />}
             {placed.map((p) => {
               const e = byId.get(p.id);
               if (!e) return null;

@@ -1,0 +1,93 @@
+import type { Feature, FeatureCollection, Point } from "geojson";
+import { afterAll, beforeAll, describe, expect } from "vitest";
+import { canvasColours, openPage, waitForMapIdle } from "./harness/browser";
+import { test } from "./harness/fixtures";
+import { startNextServer, type NextServer } from "./harness/next-server";
+
+/**
+ * A second production server with 10,000 seeded synthetic events besides the real 13: more than the
+ * page carries (lib/view/first-view.ts), so the page holds a digest and the map fetches the events
+ * itself. Everything an analyst sees must still agree with the API.
+ */
+const SYNTHETIC = 10_000;
+let server: NextServer;
+
+beforeAll(async () => {
+  const distDir = process.env.BRIEFMAP_TEST_DIST_DIR ?? ".next-test";
+  server = await startNextServer({ distDir, env: { BRIEFMAP_SYNTHETIC_EVENTS: String(SYNTHETIC), BRIEFMAP_SYNTHETIC_SEED: "1" }, readyTimeoutMs: 120_000 });
+});
+
+afterAll(async () => {
+  await server?.stop();
+});
+
+async function api(path: string): Promise<FeatureCollection<Point>> {
+  const response = await fetch(`${server.url}${path}`);
+  expect(response.status, path).toBe(200);
+  return (await response.json()) as FeatureCollection<Point>;
+}
+
+const eventCount = (page: import("playwright-core").Page) => page.getByTestId("event-count").innerText();
+/** The clusters' disc colour (lib/map/event-layers.ts). */
+const CLUSTER = "#37474f";
+
+describe("many events", () => {
+  test("the first view lists the first rows, draws every event clustered, and agrees with the API", async ({ browser }) => {
+    const total = SYNTHETIC + 13;
+    const opened = await openPage(server.url, "about:blank", { browser });
+    const { page, problems } = opened;
+    const requests: string[] = [];
+    page.on("request", (r) => requests.push(r.url()));
+    await page.goto(`${server.url}/`, { waitUntil: "load" });
+    await waitForMapIdle(page, { timeoutMs: 60_000 });
+
+    expect(await eventCount(page)).toBe(String(total));
+    expect(await page.locator("button[data-event-id]").count()).toBe(300);
+    await expect.poll(() => page.getByText(`Showing the first 300 of ${total}`).count()).toBe(1);
+    // The page carried the digest; the map's worker fetched the events in their brief form.
+    expect(requests.filter((u) => u.includes("/api/events/digest"))).toEqual([]);
+    expect(requests.filter((u) => /\/api\/events\?detail=brief$/.test(u))).toHaveLength(1);
+    expect(await page.locator("[data-event-count]").getAttribute("data-event-count")).toBe(String(total));
+    expect((await canvasColours(page)).count(CLUSTER, { tolerance: 12 }), "clusters drawn").toBeGreaterThan(100);
+    // The timeline draws a density of every event, not the list's rows.
+    await expect.poll(() => page.getByRole("img", { name: new RegExp(`^${total} events`) }).count()).toBe(1);
+    expect(problems.pageErrors).toEqual([]);
+    expect(problems.failedRequests).toEqual([]);
+  });
+
+  test("a filter updates the count, the list and the map from the server's digest", async ({ browser }) => {
+    const { page, problems } = await openPage(server.url, "/?from=2024-01-01&to=2024-12-31", { browser });
+    await waitForMapIdle(page, { timeoutMs: 60_000 });
+    const expected = (await api("/api/events?from=2024-01-01&to=2024-12-31&detail=brief")).features.length;
+    expect(expected, "more than the page carries").toBeGreaterThan(2000);
+    expect(await eventCount(page)).toBe(`${expected} of ${SYNTHETIC + 13}`);
+
+    const mapRequests: string[] = [];
+    page.on("request", (r) => void (r.url().includes("/api/events") && mapRequests.push(r.url())));
+    await page.locator('input[type="search"]').fill("synthetic strike 1");
+    const narrowed = (await api("/api/events?from=2024-01-01&to=2024-12-31&q=synthetic%20strike%201&detail=brief")).features;
+    await expect.poll(() => eventCount(page), { timeout: 15_000 }).toBe(`${narrowed.length} of ${SYNTHETIC + 13}`);
+    await expect.poll(() => page.locator("[data-event-count]").getAttribute("data-event-count")).toBe(String(narrowed.length));
+    // The rows are the API's first ones, in its order.
+    const rows = await page.locator("button[data-event-id]").evaluateAll((els) => els.map((e) => e.getAttribute("data-event-id")));
+    expect(rows).toEqual(narrowed.slice(0, 300).map((f) => f.properties?.id));
+    await expect.poll(() => mapRequests.some((u) => u.includes("q=synthetic") && u.includes("detail=brief"))).toBe(true);
+    expect(problems.pageErrors).toEqual([]);
+  });
+
+  test("an event picked on the map that the page does not hold opens its card", async ({ browser }) => {
+    const all = (await api("/api/events?detail=brief")).features as Feature<Point, { id: string; title: string; time: { start: string } }>[];
+    // The latest event is far from the list's first rows (time order), and alone at street level.
+    const target = all[all.length - 1]!;
+    const [lon, lat] = target.geometry.coordinates as [number, number];
+    const { page, problems } = await openPage(server.url, `/?map=14/${lat}/${lon}`, { browser });
+    await waitForMapIdle(page, { timeoutMs: 60_000 });
+    expect(await page.locator(`button[data-event-id="${target.properties.id}"]`).count(), "not among the list's rows").toBe(0);
+
+    const box = (await page.locator("canvas.maplibregl-canvas").boundingBox())!;
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await expect.poll(() => new URL(page.url()).searchParams.get("event"), { timeout: 10_000 }).toBe(target.properties.id);
+    await expect.poll(() => page.getByRole("heading", { name: target.properties.title }).count(), { timeout: 10_000 }).toBe(1);
+    expect(problems.pageErrors).toEqual([]);
+  });
+});
