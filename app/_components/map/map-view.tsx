@@ -10,7 +10,7 @@ import { loadLayer } from "@/lib/map/layer-data";
 import { loadMapLibre } from "@/lib/map/load-maplibre";
 import { createMap, type MapHandle } from "@/lib/map/maplibre";
 
-// Start fetching MapLibre as soon as this module runs, while React is still hydrating the page.
+// Start MapLibre's worker as soon as this module runs, while React is still hydrating the page.
 if (typeof window !== "undefined") void loadMapLibre().catch(() => {});
 import type { Camera } from "@/lib/view/camera";
 
