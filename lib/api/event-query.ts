@@ -4,12 +4,12 @@ import type { BBox } from "@/lib/data/summary";
 import type { EventFilter } from "@/lib/events/filter";
 import { EVENT_TYPES } from "@/lib/data/event-types";
 import { isEventType, MAX_LIST_ITEMS, MAX_QUERY_LENGTH, parseDay, parseSlug, splitList } from "@/lib/view/values";
+import { EVENT_DETAILS, type EventDetail } from "@/lib/events/to-feature";
 import { ParamError } from "./responses";
 
 const KNOWN = ["bbox", "from", "to", "types", "q", "layer", "id", "detail"] as const;
 
-/** `detail=brief` answers what lists and maps draw (no summary, actors or quotes): large sets stay small. */
-export type EventDetail = "full" | "brief";
+export type { EventDetail };
 /** Raw values longer than this are refused before any parsing work. */
 const MAX_RAW_LENGTH = 1000;
 
@@ -42,8 +42,9 @@ export function readEventQuery(params: URLSearchParams, layerFeatures: (id: stri
     filter.id = id;
   }
   if (raw.detail !== undefined) {
-    if (raw.detail !== "full" && raw.detail !== "brief") throw new ParamError("detail", `"${clip(raw.detail)}" is not one of full, brief`);
-    filter.detail = raw.detail;
+    const detail = EVENT_DETAILS.find((d) => d === raw.detail);
+    if (!detail) throw new ParamError("detail", `"${clip(raw.detail)}" is not one of ${EVENT_DETAILS.join(", ")}`);
+    filter.detail = detail;
   }
   if (raw.layer !== undefined) {
     const id = parseSlug(raw.layer);

@@ -7,7 +7,12 @@ export function json(body: unknown, init?: ResponseInit): Response {
 }
 
 export function geojson(body: unknown, init?: ResponseInit): Response {
-  return new Response(JSON.stringify(body), { ...init, headers: { ...GEOJSON_HEADERS, ...init?.headers } });
+  return geojsonText(JSON.stringify(body), init);
+}
+
+/** A GeoJSON answer whose JSON text is already written (e.g. from texts cached per feature). */
+export function geojsonText(text: string, init?: ResponseInit): Response {
+  return new Response(text, { ...init, headers: { ...GEOJSON_HEADERS, ...init?.headers } });
 }
 
 export function badRequest(param: string, message: string): Response {

@@ -4,7 +4,7 @@ import type { BBox } from "@/lib/data/summary";
 import type { FeatureBBox } from "@/lib/geo/bounds";
 import type { LoadedEvent } from "@/lib/data/read-article";
 import { serverDigest, type EventDigest } from "@/lib/events/digest";
-import { filterEvents } from "@/lib/events/filter";
+import { findEvents } from "@/lib/events/index-events";
 import { eventQueryString } from "./event-query";
 import type { KnownIds } from "./read-view";
 import type { View } from "./view";
@@ -17,7 +17,7 @@ export function knownIds(data: BriefData): KnownIds {
 /** The events a view shows, as the server computes them for the first HTML. */
 export function eventsOfView(data: BriefData, view: View): { query: string; events: LoadedEvent[]; selected: LoadedEvent | null } {
   const layer = view.layer ? data.layers.find((l) => l.manifest.id === view.layer) : undefined;
-  const events = filterEvents(data.events, {
+  const events = findEvents(data.events, {
     from: view.from ?? undefined,
     to: view.to ?? undefined,
     types: view.types ?? undefined,

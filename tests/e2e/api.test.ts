@@ -104,4 +104,28 @@ describe("GET /api/events for large sets", () => {
     expect((await get("/api/events?detail=short")).body.error.param).toBe("detail");
     expect((await get("/api/events?id=Not%20An%20Id")).body.error.param).toBe("id");
   });
+
+  it("answers the marker form the map draws: the same events and points, id, type and title only", async () => {
+    const full = await get("/api/events?layer=golan-buffer-zone");
+    const markers = await get("/api/events?layer=golan-buffer-zone&detail=marker");
+    expect(markers.body.features.map((f: { id: string }) => f.id)).toEqual(full.body.features.map((f: { id: string }) => f.id));
+    markers.body.features.forEach((f: { properties: object; geometry: object }, i: number) => {
+      const { id, type, title } = full.body.features[i].properties;
+      expect(f.properties).toEqual({ id, type, title });
+      expect(f.geometry).toEqual(full.body.features[i].geometry);
+    });
+  });
+
+  it("digests a filtered set: count, per type, per time span, the first rows and the article's events", async () => {
+    const all = await get("/api/events?types=statement,diplomacy");
+    const digest = await get("/api/events/digest?types=statement,diplomacy");
+    expect(digest.body.count).toBe(all.body.features.length);
+    const byType: Record<string, number> = {};
+    for (const f of all.body.features) byType[f.properties.type] = (byType[f.properties.type] ?? 0) + 1;
+    expect(digest.body.byType).toEqual(byType);
+    expect(digest.body.times.reduce((n: number, t: { count: number }) => n + t.count, 0)).toBe(all.body.features.length);
+    expect(digest.body.rows.map((r: { id: string }) => r.id)).toEqual(all.body.features.map((f: { id: string }) => f.id));
+    expect(digest.body.marked.sort()).toEqual(all.body.features.map((f: { id: string }) => f.id).sort());
+    expect((await get("/api/events/digest?from=2025-13-01")).body.error.param).toBe("from");
+  });
 });

@@ -44,9 +44,9 @@ describe("many events", () => {
     expect(await eventCount(page)).toBe(String(total));
     expect(await page.locator("button[data-event-id]").count()).toBe(300);
     await expect.poll(() => page.getByText(`Showing the first 300 of ${total}`).count()).toBe(1);
-    // The page carried the digest; the map's worker fetched the events in their brief form.
+    // The page carried the digest; the map's worker fetched the events in their marker form.
     expect(requests.filter((u) => u.includes("/api/events/digest"))).toEqual([]);
-    expect(requests.filter((u) => /\/api\/events\?detail=brief$/.test(u))).toHaveLength(1);
+    expect(requests.filter((u) => /\/api\/events\?detail=marker$/.test(u))).toHaveLength(1);
     expect(await page.locator("[data-event-count]").getAttribute("data-event-count")).toBe(String(total));
     expect((await canvasColours(page)).count(CLUSTER, { tolerance: 12 }), "clusters drawn").toBeGreaterThan(100);
     // The timeline draws a density of every event, not the list's rows.
@@ -71,7 +71,7 @@ describe("many events", () => {
     // The rows are the API's first ones, in its order.
     const rows = await page.locator("button[data-event-id]").evaluateAll((els) => els.map((e) => e.getAttribute("data-event-id")));
     expect(rows).toEqual(narrowed.slice(0, 300).map((f) => f.properties?.id));
-    await expect.poll(() => mapRequests.some((u) => u.includes("q=synthetic") && u.includes("detail=brief"))).toBe(true);
+    await expect.poll(() => mapRequests.some((u) => u.includes("q=synthetic") && u.includes("detail=marker"))).toBe(true);
     expect(problems.pageErrors).toEqual([]);
   });
 

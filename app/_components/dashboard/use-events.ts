@@ -57,7 +57,7 @@ export function useEvents(query: string, initial: FirstEvents, isMarked: (e: Eve
   const smallDigest = useMemo(() => digestOf(events, isMarked), [events, isMarked]);
   if (initial.complete) return { known: events, digest: smallDigest, onMap: events, loading: small.isLoading, error: small.error };
   const digest = large.data ?? initial.digest;
-  return { known: digest.rows, digest, onMap: withQuery("/api/events", query, "detail=brief"), loading: large.isLoading, error: large.error };
+  return { known: digest.rows, digest, onMap: withQuery("/api/events", query, "detail=marker"), loading: large.isLoading, error: large.error };
 }
 
 /** An event in full by its id (null until it arrives, or when no event has that id). */

@@ -3,7 +3,7 @@ import { getBriefData } from "@/lib/data";
 import { readEventQuery } from "@/lib/api/event-query";
 import { answer, json } from "@/lib/api/responses";
 import { serverDigest } from "@/lib/events/digest";
-import { filterEvents } from "@/lib/events/filter";
+import { findEvents } from "@/lib/events/index-events";
 
 /**
  * `/api/events/digest?<the /api/events filters>`: what the dashboard's list, filter bar and
@@ -13,6 +13,6 @@ export async function GET(request: NextRequest) {
   return answer(async () => {
     const data = await getBriefData();
     const filter = readEventQuery(request.nextUrl.searchParams, (id) => data.layers.find((l) => l.manifest.id === id)?.data.features);
-    return json(serverDigest(filterEvents(data.events, filter), data.articles[0]?.id));
+    return json(serverDigest(findEvents(data.events, filter), data.articles[0]?.id));
   });
 }
