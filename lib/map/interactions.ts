@@ -101,8 +101,12 @@ export function wireInteractions(map: MapLibreMap, layers: readonly LayerSummary
   });
   const onMove = guard("hover", (e: { point: { x: number; y: number } }) => {
     pointer = e.point;
+    // While the map pans or zooms nothing under the pointer is being looked at, and picking every
+    // frame (plus the views re-rendering for each hover) would cost the pan its smoothness.
+    if (map.isMoving()) return;
     frame ||= requestAnimationFrame(hoverNow);
   });
+  const onMoveStart = guard("hover", () => report(null));
   const onOut = guard("hover", () => {
     pointer = null;
     canvas.style.cursor = "";
@@ -120,11 +124,13 @@ export function wireInteractions(map: MapLibreMap, layers: readonly LayerSummary
   map.on("mouseout", onOut);
   map.on("click", onClick);
   map.on("moveend", onMoveEnd);
+  map.on("movestart", onMoveStart);
   return () => {
     cancelAnimationFrame(frame);
     map.off("mousemove", onMove);
     map.off("mouseout", onOut);
     map.off("click", onClick);
     map.off("moveend", onMoveEnd);
+    map.off("movestart", onMoveStart);
   };
 }
