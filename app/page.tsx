@@ -1,8 +1,6 @@
 import type { Metadata } from "next";
-import { preload } from "react-dom";
 import { getBriefData } from "@/lib/data";
-import { overlayDataUrl } from "@/lib/map/overlay-layers";
-import { eventsOfView, firstEvents, knownIds, timeAxis, viewTitle, visibleLayerIds } from "@/lib/view/first-view";
+import { eventsOfView, firstEvents, knownIds, timeAxis, viewTitle } from "@/lib/view/first-view";
 import { publicOrigin } from "@/lib/view/public-origin";
 import { readView, type SearchParams } from "@/lib/view/read-view";
 import { serializeView } from "@/lib/view/view";
@@ -35,9 +33,6 @@ export default async function Home({ searchParams }: PageProps) {
   const article = data.articles[0];
   if (!article) return <main>No article is loaded; run npm run check-data to see why.</main>;
   const { textFile: _t, eventsFile: _e, ...articleFields } = article;
-  // The map needs the visible layers first: the browser starts fetching them while it reads the page.
-  const visible = visibleLayerIds(data, view);
-  for (const id of visible) preload(overlayDataUrl(id), { as: "fetch", crossOrigin: "anonymous" });
   const spans = data.events.filter((e) => e.article === article.id).flatMap((e) => e.sources.map((s) => ({ event: e.id, start: s.start, end: s.end })));
   return (
     <Dashboard

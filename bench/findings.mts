@@ -9,14 +9,17 @@ export const FINDINGS = `
   gap is before the map exists: the floor creates its map at about 0.4 s, Briefmap at 1.1–1.3 s,
   because the map component only runs once the browser has fetched and evaluated Next's and React's
   runtime (137 KB gzip) and the page's chunks, and React has hydrated the dashboard (≈ 0.1–0.2 s from
-  the map module running to the canvas). Done: MapLibre now loads with the page's first scripts
-  rather than on first use, and its worker starts at once (\`prewarm\`); the visible layers are
-  preloaded from the HTML; zod no longer ships to the browser. What remains needs the map to be
+  the map module running to the canvas). The server competes for the same two cores: a cold open
+  cost it about 0.5 s of CPU, 0.3 s of it for the 2 MB countries layer, serialised and streamed
+  through compression as a string on every request; it is now written once and sent as one buffer
+  (0.1 s, the same bytes). Also done: MapLibre loads with the page's first scripts rather than on
+  first use, and its worker starts at once (\`prewarm\`); zod no longer ships to the browser. Tried
+  and dropped: preloading the visible layers from the HTML (no gain in 7 runs each way; they share
+  the browser's six connections and the server's time with the scripts). What remains needs the map to be
   created outside the framework: a small separately bundled boot script, loaded from the HTML head,
   that creates the map from a JSON description the server writes into the page and hands it to the
   React component. That is a build change (a second bundle and MapLibre loaded once for both), left
-  for a later change. Tried and measured without effect: dropping the layer preloads (they share the
-  browser's six connections with the scripts).
+  for a later change.
 - **Own code (goal 2): met.** Measured through the build's source maps (see §2). The worker script of
   a module worker reports no size to the browser's network events; it is now counted by the bytes the
   server sends, on both sides (MapLibre's worker is 145 KB gzip).

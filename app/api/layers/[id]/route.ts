@@ -1,12 +1,12 @@
 import { getBriefData } from "@/lib/data";
-import { answer, geojson, notFound } from "@/lib/api/responses";
+import { answer, geojsonText, jsonBytesOnce, notFound } from "@/lib/api/responses";
 
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
   return answer(async () => {
     const { id } = await params;
     const { layers, unavailable } = await getBriefData();
     const layer = layers.find((l) => l.manifest.id === id);
-    if (layer) return geojson(layer.data, { headers: { "cache-control": "public, max-age=300" } });
+    if (layer) return geojsonText(jsonBytesOnce(layer.data), { headers: { "cache-control": "public, max-age=300" } });
     const broken = unavailable.find((l) => l.id === id);
     if (broken) return notFound(`layer "${id}" is unavailable: ${broken.problems.join("; ")}`);
     return notFound(`no layer "${clip(id)}"; GET /api/layers lists the layers`);
