@@ -136,11 +136,14 @@ async function main() {
       }
     }
     const run = { machine, quick, runs: RUNS, query: QUERY, box, open, print, events, api, seconds: (Date.now() - started) / 1000 };
-    writeFileSync(LAST_RUN, JSON.stringify(run, null, 2));
     if (only || !open || !print) {
-      log(`partial run (--only): BENCHMARKS.md left alone; figures in ${LAST_RUN}`);
+      // Kept apart, so that --report still rewrites BENCHMARKS.md from the last full run.
+      const partial = join(TMP, "last-partial-run.json");
+      writeFileSync(partial, JSON.stringify(run, null, 2));
+      log(`partial run (--only): BENCHMARKS.md left alone; figures in ${partial}`);
       return;
     }
+    writeFileSync(LAST_RUN, JSON.stringify(run, null, 2));
     writeFileSync(join(ROOT, "BENCHMARKS.md"), report(run as ReportInput));
     log(`BENCHMARKS.md written (${((Date.now() - started) / 1000).toFixed(0)} s)`);
   } finally {
