@@ -111,11 +111,13 @@ function apiProblem(a: Answer): string | null {
 const report = (failures: string[]) => `seed ${SEED} (FUZZ_SEED=${SEED} to replay); ${failures.length} failure(s):\n${failures.slice(0, 20).join("\n")}`;
 
 describe("fuzzed input over HTTP", () => {
-  it(`/api/events: ${API_RUNS} generated queries`, { timeout: 90_000 }, async () => {
+  it(`/api/events and /api/events/digest: ${API_RUNS} generated queries each`, { timeout: 120_000 }, async () => {
     const queries = fc.sample(eventsQuery, { numRuns: API_RUNS, seed: SEED });
     const statuses = new Map<number, number>();
-    const failures = await pool(queries, 8, async (query) => {
-      const a = await get(`/api/events?${query}`);
+    // The digest reads the same filters: the same queries, the same contract.
+    const paths = queries.flatMap((query) => [`/api/events?${query}`, `/api/events/digest?${query}`]);
+    const failures = await pool(paths, 8, async (path) => {
+      const a = await get(path);
       statuses.set(a.status, (statuses.get(a.status) ?? 0) + 1);
       return apiProblem(a);
     });
