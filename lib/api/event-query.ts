@@ -9,7 +9,6 @@ import { ParamError } from "./responses";
 
 const KNOWN = ["bbox", "from", "to", "types", "q", "layer", "id", "detail"] as const;
 
-export type { EventDetail };
 /** Raw values longer than this are refused before any parsing work. */
 const MAX_RAW_LENGTH = 1000;
 

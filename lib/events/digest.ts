@@ -24,6 +24,9 @@ export type EventDigest = {
   marked: string[];
 };
 
+/** Events with equal keys share a time span exactly: start, end, precision and bound. */
+export const timeSpanKey = (t: EventTime): string => `${t.start}/${t.end}/${t.precision}/${t.bound}`;
+
 /** `isMarked`: whether the article shown beside the map marks this event's sentences. */
 export function digestOf<E extends EventHeadline>(events: readonly E[], isMarked: (e: E) => boolean, toRow: (e: E) => EventHeadline = (e) => e): EventDigest {
   const byType: Partial<Record<EventType, number>> = {};
@@ -31,7 +34,7 @@ export function digestOf<E extends EventHeadline>(events: readonly E[], isMarked
   const marked: string[] = [];
   for (const e of events) {
     byType[e.type] = (byType[e.type] ?? 0) + 1;
-    const key = `${e.time.start}/${e.time.end}/${e.time.precision}/${e.time.bound}`;
+    const key = timeSpanKey(e.time);
     const span = times.get(key);
     if (span) span.count++;
     else times.set(key, { time: e.time, count: 1 });

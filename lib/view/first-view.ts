@@ -3,7 +3,7 @@ import type { BriefData } from "@/lib/data/load";
 import type { BBox } from "@/lib/data/summary";
 import type { FeatureBBox } from "@/lib/geo/bounds";
 import type { LoadedEvent } from "@/lib/data/read-article";
-import { serverDigest, type EventDigest } from "@/lib/events/digest";
+import { serverDigest, timeSpanKey, type EventDigest } from "@/lib/events/digest";
 import { findEvents } from "@/lib/events/index-events";
 import { eventQueryString } from "./event-query";
 import type { KnownIds } from "./read-view";
@@ -53,7 +53,7 @@ export type FirstEvents = ReturnType<typeof eventsOfView> & ({ complete: true } 
 export function timeAxis(events: LoadedEvent[]): { id: string; time: LoadedEvent["time"] }[] {
   const seen = new Map<string, { id: string; time: LoadedEvent["time"] }>();
   for (const e of events) {
-    const key = `${e.time.start}/${e.time.end}/${e.time.precision}/${e.time.bound}`;
+    const key = timeSpanKey(e.time);
     if (!seen.has(key)) seen.set(key, { id: e.id, time: e.time });
   }
   return [...seen.values()];

@@ -2,11 +2,11 @@
 
 import { useMemo } from "react";
 import useSWR from "swr";
-import type { FeatureCollection, Point } from "geojson";
 import { isFullEvent, type EventHeadline } from "@/lib/data/event-headline";
 import type { LoadedEvent } from "@/lib/data/read-article";
 import { digestOf, type EventDigest } from "@/lib/events/digest";
 import type { FirstEvents } from "@/lib/view/first-view";
+import { fetchEvents, fetchJson, withQuery } from "./fetch-json";
 
 export type EventsState = {
   /** Every event the filters keep when the set is small enough to hold; else the list's first rows. */
@@ -16,20 +16,6 @@ export type EventsState = {
   onMap: readonly EventHeadline[] | string;
   loading: boolean;
   error: Error | undefined;
-};
-
-async function fetchJson<T>(url: string): Promise<T> {
-  const response = await fetch(url);
-  const body = await response.json();
-  if (!response.ok) throw new Error(body?.error?.message ?? `HTTP ${response.status}`);
-  return body as T;
-}
-
-const fetchEvents = async (url: string) => (await fetchJson<FeatureCollection<Point>>(url)).features.map((f) => f.properties as EventHeadline);
-
-const withQuery = (path: string, ...params: string[]) => {
-  const query = params.filter(Boolean).join("&");
-  return query ? `${path}?${query}` : path;
 };
 
 /**

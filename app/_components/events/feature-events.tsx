@@ -6,13 +6,13 @@ import type { EventHeadline } from "@/lib/data/event-headline";
 import { LIST_ROWS } from "@/lib/events/digest";
 import { eventsOfFeature, type EventRelation } from "@/lib/events/membership";
 import { timeLabel } from "@/lib/events/time-label";
+import { fetchEvents, fetchJson, withQuery } from "../dashboard/fetch-json";
 import styles from "./events.module.css";
 
 export type SelectedFeature = { layer: string; id: string; name: string };
 
 const RELATION_LABEL: Record<EventRelation, string> = { in: "happened here", about: "is about this place", inside: "lies inside" };
 
-const fetchCollection = (url: string) => fetch(url).then((r) => (r.ok ? (r.json() as Promise<FeatureCollection>) : Promise.reject(new Error(`HTTP ${r.status}`))));
 
 type Props = {
   feature: SelectedFeature;
@@ -30,11 +30,11 @@ type Props = {
  * exact point lies inside it. The layer's GeoJSON is the same URL the map loaded, so the browser cache answers.
  */
 export function FeatureEvents({ feature, events, complete, query, onSelect, onClose }: Props) {
-  const { data } = useSWR(`/api/layers/${encodeURIComponent(feature.layer)}`, fetchCollection, { revalidateOnFocus: false });
+  const { data } = useSWR(`/api/layers/${encodeURIComponent(feature.layer)}`, fetchJson<FeatureCollection>, { revalidateOnFocus: false });
   // An event may be tied to a place far from where it happened ("about"), so no spatial query can
   // narrow a large set down: its brief form is fetched whole, once per filter.
-  const whole = useSWR(complete ? null : `/api/events?${[query, "detail=brief"].filter(Boolean).join("&")}`, fetchCollection, { revalidateOnFocus: false });
-  const pool = complete ? events : whole.data?.features.map((f) => f.properties as EventHeadline);
+  const whole = useSWR(complete ? null : withQuery("/api/events", query, "detail=brief"), fetchEvents, { revalidateOnFocus: false });
+  const pool = complete ? events : whole.data;
   const geometry = data?.features.find((f) => String(f.id) === feature.id);
   const related = geometry && pool ? eventsOfFeature(pool, feature.layer, geometry) : [];
   return (

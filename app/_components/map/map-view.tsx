@@ -9,10 +9,10 @@ import type { EventsOnMap } from "@/lib/map/event-layers";
 import { loadLayer } from "@/lib/map/layer-data";
 import { loadMapLibre } from "@/lib/map/load-maplibre";
 import { createMap, type MapHandle } from "@/lib/map/maplibre";
+import type { Camera } from "@/lib/view/camera";
 
 // Start MapLibre's worker as soon as this module runs, while React is still hydrating the page.
 if (typeof window !== "undefined") void loadMapLibre().catch(() => {});
-import type { Camera } from "@/lib/view/camera";
 
 type Props = {
   layers: LayerSummary[];
