@@ -3,7 +3,7 @@ import { join } from "node:path";
 import type { StyleSpecification } from "maplibre-gl";
 import countries from "world-atlas/countries-50m.json" with { type: "json" };
 import { loadBriefData } from "@/lib/data/load";
-import type { LoadedEvent } from "@/lib/data/read-article";
+import type { LoadedEvent } from "@/lib/model/event";
 import { syntheticEvents } from "@/lib/data/synthetic";
 import { basemapStyle } from "@/lib/map/basemap-style";
 import { LEVANT_BOUNDS } from "@/lib/map/camera";

@@ -2,7 +2,7 @@
 // file, item and rule. Exit code 1 when anything is wrong.   npm run check-data [-- <data dir>]
 import { join } from "node:path";
 import { loadBriefData } from "../lib/data/load";
-import { formatProblem } from "../lib/data/problem";
+import { formatProblem } from "../lib/model/problem";
 
 const dir = process.argv[2] ?? process.env.BRIEFMAP_DATA_DIR ?? join(process.cwd(), "data");
 const data = await loadBriefData(dir);

@@ -1,8 +1,8 @@
 import type { Feature } from "geojson";
-import type { EventType } from "@/lib/data/event-types";
-import type { BBox } from "@/lib/data/summary";
+import type { EventType } from "@/lib/model/event-types";
+import type { BBox } from "@/lib/model/layer-summary";
 import type { EventFilter } from "@/lib/events/filter";
-import { EVENT_TYPES } from "@/lib/data/event-types";
+import { EVENT_TYPES } from "@/lib/model/event-types";
 import { isEventType, MAX_LIST_ITEMS, MAX_QUERY_LENGTH, parseDay, parseSlug, splitList } from "@/lib/view/values";
 import { EVENT_DETAILS, type EventDetail } from "@/lib/events/to-feature";
 import { ParamError } from "./responses";

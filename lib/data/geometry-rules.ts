@@ -1,6 +1,6 @@
 import type { Geometry, Position } from "geojson";
 import sweeplineIntersections from "sweepline-intersections";
-import type { DataProblem } from "./problem";
+import type { DataProblem } from "@/lib/model/problem";
 
 type Report = (rule: DataProblem["rule"], message: string) => void;
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { join } from "node:path";
-import { byTime } from "./event-order";
-import { formatProblem } from "./problem";
+import { byTime } from "@/lib/model/event-order";
+import { formatProblem } from "@/lib/model/problem";
 import { loadBriefData, type BriefData } from "./load";
 import { syntheticEvents } from "./synthetic";
 
@@ -25,10 +25,10 @@ export function getBriefData(): Promise<BriefData> {
 }
 
 export type { BriefData } from "./load";
-export type { LoadedEvent, Article } from "./read-article";
+export type { LoadedEvent, Article } from "@/lib/model/event";
 export type { LoadedLayer } from "./read-layer";
-export type { Place } from "./place";
-export type { LayerSummary, UnavailableLayer, BBox } from "./summary";
+export type { Place } from "@/lib/model/place";
+export type { LayerSummary, UnavailableLayer, BBox } from "@/lib/model/layer-summary";
 
 /**
  * BRIEFMAP_SYNTHETIC_EVENTS=<count> (and BRIEFMAP_SYNTHETIC_SEED, default 1) adds a generated event

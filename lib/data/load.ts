@@ -1,12 +1,13 @@
 import { readdir } from "node:fs/promises";
 import { join } from "node:path";
 import type { Feature } from "geojson";
-import { byTime } from "./event-order";
+import { byTime } from "@/lib/model/event-order";
 import type { FeatureIndex } from "./place";
-import type { DataProblem } from "./problem";
-import { readArticle, type Article, type LoadedEvent } from "./read-article";
+import type { DataProblem } from "@/lib/model/problem";
+import type { Article, LoadedEvent } from "@/lib/model/event";
+import { readArticle } from "./read-article";
 import { readLayer, type LoadedLayer } from "./read-layer";
-import type { UnavailableLayer } from "./summary";
+import type { UnavailableLayer } from "@/lib/model/layer-summary";
 
 export type BriefData = {
   /** Valid layers in draw order. */

@@ -1,11 +1,11 @@
 import { z } from "zod";
-import type { DataProblem } from "./problem";
-import { resolvePlace, type FeatureIndex, type Place } from "./place";
+import type { DataProblem } from "@/lib/model/problem";
+import type { Article, LoadedEvent } from "@/lib/model/event";
+import type { Place } from "@/lib/model/place";
+import { resolvePlace, type FeatureIndex } from "./place";
 import { readJson, readText, schemaProblems } from "./read-json";
-import { articleMetaSchema, eventSchema, type ArticleMeta, type BriefEvent } from "./schema";
+import { articleMetaSchema, eventSchema, type BriefEvent } from "@/lib/model/schema";
 
-export type Article = ArticleMeta & { text: string };
-export type LoadedEvent = BriefEvent & { place: Place; aboutPlaces: Place[] };
 
 
 const eventsFileSchema = z.object({ events: z.array(z.unknown()) });

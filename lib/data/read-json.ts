@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import type { DataProblem } from "./problem";
+import type { DataProblem } from "@/lib/model/problem";
 
 /** Reads and parses one JSON file of the data folder; a failure becomes a problem naming the file. */
 export async function readJson(dataDir: string, file: string, problems: DataProblem[]): Promise<unknown> {

@@ -1,10 +1,10 @@
 import type { Feature, FeatureCollection } from "geojson";
 import bbox from "@turf/bbox";
 import { checkGeometry } from "./geometry-rules";
-import type { DataProblem } from "./problem";
+import type { DataProblem } from "@/lib/model/problem";
 import { readJson, schemaProblems } from "./read-json";
-import { layerManifestSchema, type LayerManifest } from "./schema";
-import type { BBox, LayerSummary } from "./summary";
+import { layerManifestSchema, type LayerManifest } from "@/lib/model/schema";
+import type { BBox, LayerSummary } from "@/lib/model/layer-summary";
 
 export type LoadedLayer = { manifest: LayerManifest; summary: LayerSummary; data: FeatureCollection };
 

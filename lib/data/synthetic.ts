@@ -1,5 +1,5 @@
-import { EVENT_TYPES } from "./schema";
-import type { Article, LoadedEvent } from "./read-article";
+import { EVENT_TYPES } from "@/lib/model/schema";
+import type { Article, LoadedEvent } from "@/lib/model/event";
 
 /** The synthetic set's article id: its events never mix with real ones and always say what they are. */
 export const SYNTHETIC_ARTICLE_ID = "synthetic-events";

@@ -1,7 +1,7 @@
-import type { EventType } from "@/lib/data/event-types";
-import { headlineOf, type EventHeadline } from "@/lib/data/event-headline";
-import type { LoadedEvent } from "@/lib/data/read-article";
-import type { EventTime } from "@/lib/data/schema";
+import type { EventType } from "@/lib/model/event-types";
+import { headlineOf, type EventHeadline } from "@/lib/model/event-headline";
+import type { LoadedEvent } from "@/lib/model/event";
+import type { EventTime } from "@/lib/model/schema";
 
 /** The list shows this many rows at most: thousands help no one and slow every render. */
 export const LIST_ROWS = 300;

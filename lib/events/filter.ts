@@ -1,7 +1,7 @@
 import type { Feature } from "geojson";
-import type { LoadedEvent } from "@/lib/data/read-article";
-import type { EventType } from "@/lib/data/schema";
-import type { BBox } from "@/lib/data/summary";
+import type { LoadedEvent } from "@/lib/model/event";
+import type { EventType } from "@/lib/model/schema";
+import type { BBox } from "@/lib/model/layer-summary";
 import { touchesLayer } from "./membership";
 
 export type EventFilter = {

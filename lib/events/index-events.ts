@@ -1,6 +1,6 @@
 import type { Feature } from "geojson";
 import KDBush from "kdbush";
-import type { LoadedEvent } from "@/lib/data/read-article";
+import type { LoadedEvent } from "@/lib/model/event";
 import { eventMatcher, fold, foldedText, inBBox, type EventFilter } from "./filter";
 import { layerMembers } from "./index-layer";
 import { TextIndex } from "./index-text";

@@ -1,5 +1,5 @@
 import type { Feature, MultiPolygon, Polygon } from "geojson";
-import type { LoadedEvent } from "@/lib/data/read-article";
+import type { LoadedEvent } from "@/lib/model/event";
 import { areaBounds, areaTester } from "./index-area";
 
 /** Finds the positions of events whose marker lies in a box (edges included), in any order. */

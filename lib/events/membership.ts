@@ -1,6 +1,6 @@
 import type { Feature, Polygon, MultiPolygon } from "geojson";
 import booleanPointInPolygon from "@turf/boolean-point-in-polygon";
-import type { EventHeadline } from "@/lib/data/event-headline";
+import type { EventHeadline } from "@/lib/model/event-headline";
 
 export type EventRelation = "in" | "about" | "inside";
 

@@ -1,4 +1,4 @@
-import type { LoadedEvent } from "@/lib/data/read-article";
+import type { LoadedEvent } from "@/lib/model/event";
 import { eventFeature, type EventDetail as Detail } from "./to-feature";
 
 /**

@@ -1,4 +1,4 @@
-import type { EventTime } from "@/lib/data/schema";
+import type { EventTime } from "@/lib/model/schema";
 
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 const MONTHS_LONG = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];

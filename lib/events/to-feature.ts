@@ -1,6 +1,6 @@
 import type { Feature, Point } from "geojson";
-import { headlineOf } from "@/lib/data/event-headline";
-import type { LoadedEvent } from "@/lib/data/read-article";
+import { headlineOf } from "@/lib/model/event-headline";
+import type { LoadedEvent } from "@/lib/model/event";
 
 /**
  * How much of an event an answer carries: `brief` what lists draw (no summary, actors or quotes),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { Place } from "@/lib/data/place";
-import type { BBox } from "@/lib/data/summary";
+import type { Place } from "@/lib/model/place";
+import type { BBox } from "@/lib/model/layer-summary";
 import { bboxOfPositions, boundsOfPlaces, unionBBox } from "./bounds";
 
 // Fixtures: two places as the data resolves them (a layer feature and a bare point).

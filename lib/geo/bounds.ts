@@ -1,5 +1,5 @@
-import type { BBox } from "@/lib/data/summary";
-import type { Place } from "@/lib/data/place";
+import type { BBox } from "@/lib/model/layer-summary";
+import type { Place } from "@/lib/model/place";
 
 /** Looks up a layer feature's bbox; undefined when its layer is not loaded (yet). */
 export type FeatureBBox = (layer: string, feature: string) => BBox | undefined;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { EventHeadline } from "@/lib/data/event-headline";
-import type { Place } from "@/lib/data/place";
+import type { EventHeadline } from "@/lib/model/event-headline";
+import type { Place } from "@/lib/model/place";
 import { arc, linkArcs, unwrapLongitudes } from "./link-arcs";
 
 // Fixtures: the places of the "paris-talks" event as the data resolves them.

@@ -1,6 +1,6 @@
 import greatCircle from "@turf/great-circle";
 import type { Feature, FeatureCollection, LineString, Position } from "geojson";
-import type { EventHeadline } from "@/lib/data/event-headline";
+import type { EventHeadline } from "@/lib/model/event-headline";
 
 export type LinkArcProperties = { event: string; from: string; to: string };
 

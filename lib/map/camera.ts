@@ -1,5 +1,5 @@
 import type { Map as MapLibreMap } from "maplibre-gl";
-import type { BBox } from "@/lib/data/summary";
+import type { BBox } from "@/lib/model/layer-summary";
 import { roundCamera, type Camera } from "@/lib/view/camera";
 
 /** The Levant with the Golan near the middle: the frame a briefing opens on. */

@@ -1,7 +1,7 @@
 import type { FeatureCollection, Point } from "geojson";
 import type { ExpressionSpecification, GeoJSONSourceSpecification, LayerSpecification } from "maplibre-gl";
-import type { EventHeadline } from "@/lib/data/event-headline";
-import { EVENT_TYPE_INFO } from "@/lib/events/vocabulary";
+import type { EventHeadline } from "@/lib/model/event-headline";
+import { EVENT_TYPE_INFO } from "@/lib/model/vocabulary";
 
 export const EVENTS_SOURCE = "events";
 

@@ -1,5 +1,5 @@
 import type { GeoJSONSource, MapGeoJSONFeature, Map as MapLibreMap, PointLike } from "maplibre-gl";
-import type { LayerSummary } from "@/lib/data/summary";
+import type { LayerSummary } from "@/lib/model/layer-summary";
 import type { Camera } from "@/lib/view/camera";
 import { cameraOf, prefersReducedMotion } from "./camera";
 import { CLUSTER_MAX_ZOOM, EVENTS_SOURCE, EVENT_LAYER } from "./event-layers";

@@ -1,6 +1,6 @@
 import bbox from "@turf/bbox";
 import type { Feature, FeatureCollection } from "geojson";
-import type { BBox } from "@/lib/data/summary";
+import type { BBox } from "@/lib/model/layer-summary";
 import { FEATURE_ID, overlayDataUrl } from "./overlay-layers";
 
 /** Each layer's features, fetched once per page: drawn by the map and used for bboxes/highlights. */

@@ -1,6 +1,6 @@
 import type { GeoJSONSource, LngLatBoundsLike, MapOptions } from "maplibre-gl";
-import type { EventHeadline } from "@/lib/data/event-headline";
-import type { BBox, LayerSummary } from "@/lib/data/summary";
+import type { EventHeadline } from "@/lib/model/event-headline";
+import type { BBox, LayerSummary } from "@/lib/model/layer-summary";
 import { bboxOfPositions, boundsOfPlaces } from "@/lib/geo/bounds";
 import { linkArcs } from "@/lib/geo/link-arcs";
 import type { Camera } from "@/lib/view/camera";

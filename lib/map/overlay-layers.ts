@@ -3,7 +3,7 @@ import type {
   GeoJSONSourceSpecification,
   LayerSpecification,
 } from "maplibre-gl";
-import type { LayerSummary } from "@/lib/data/summary";
+import type { LayerSummary } from "@/lib/model/layer-summary";
 import { attributionText } from "./attribution";
 
 /** The sources and style layers that draw the app's layers, ready to go into a style. */

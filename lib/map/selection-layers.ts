@@ -1,7 +1,7 @@
 import type { Feature, FeatureCollection, Geometry } from "geojson";
 import type { ExpressionSpecification, GeoJSONSourceSpecification, LayerSpecification, StyleImageInterface } from "maplibre-gl";
-import type { EventHeadline } from "@/lib/data/event-headline";
-import { EVENT_TYPE_INFO } from "@/lib/events/vocabulary";
+import type { EventHeadline } from "@/lib/model/event-headline";
+import { EVENT_TYPE_INFO } from "@/lib/model/vocabulary";
 import { linkArcs } from "@/lib/geo/link-arcs";
 
 /** One small source for everything emphasised: rebuilt on selection or hover, never with the events. */

@@ -1,8 +1,8 @@
 import type { Feature, FeatureCollection } from "geojson";
 import type { LayerSpecification, Map as MapLibreMap, MapOptions, StyleSpecification } from "maplibre-gl";
-import type { EventType } from "@/lib/data/schema";
-import type { BBox, LayerSummary } from "@/lib/data/summary";
-import { EVENT_TYPE_INFO } from "@/lib/events/vocabulary";
+import type { EventType } from "@/lib/model/schema";
+import type { BBox, LayerSummary } from "@/lib/model/layer-summary";
+import { EVENT_TYPE_INFO } from "@/lib/model/vocabulary";
 import { fitResolution, type Resolution } from "@/lib/print/layout";
 import type { Camera } from "@/lib/view/camera";
 import { basemapStyle } from "./basemap-style";

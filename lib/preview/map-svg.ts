@@ -1,7 +1,7 @@
 import type { FeatureCollection } from "geojson";
-import type { LoadedEvent } from "@/lib/data/read-article";
+import type { LoadedEvent } from "@/lib/model/event";
 import type { LoadedLayer } from "@/lib/data/read-layer";
-import { EVENT_TYPE_INFO } from "@/lib/events/vocabulary";
+import { EVENT_TYPE_INFO } from "@/lib/model/vocabulary";
 import { project, type Frame } from "./mercator";
 import { svgPath } from "./svg-path";
 

@@ -1,4 +1,4 @@
-import type { BBox } from "@/lib/data/summary";
+import type { BBox } from "@/lib/model/layer-summary";
 import type { Camera } from "@/lib/view/camera";
 
 /** MapLibre's world is 512 px wide at zoom 0; using the same size makes a preview match the link's camera. */

@@ -1,5 +1,5 @@
 import type { BriefData } from "@/lib/data/load";
-import type { LoadedEvent } from "@/lib/data/read-article";
+import type { LoadedEvent } from "@/lib/model/event";
 import { boundsOfPlaces } from "@/lib/geo/bounds";
 import { LEVANT_BOUNDS } from "@/lib/map/camera";
 import { featureBBoxIn } from "@/lib/view/first-view";

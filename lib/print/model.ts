@@ -1,10 +1,10 @@
 import type { BriefData } from "@/lib/data/load";
-import type { LoadedEvent } from "@/lib/data/read-article";
-import type { EventType } from "@/lib/data/schema";
-import type { BBox, LayerSummary } from "@/lib/data/summary";
+import type { LoadedEvent } from "@/lib/model/event";
+import type { EventType } from "@/lib/model/schema";
+import type { BBox, LayerSummary } from "@/lib/model/layer-summary";
 import { dayLabel, timeLabel } from "@/lib/events/time-label";
 import { LEVANT_BOUNDS } from "@/lib/map/camera";
-import { EVENT_TYPE_INFO } from "@/lib/events/vocabulary";
+import { EVENT_TYPE_INFO } from "@/lib/model/vocabulary";
 import type { Camera } from "@/lib/view/camera";
 import { boundsOfPlaces } from "@/lib/geo/bounds";
 import { eventsOfView, featureBBoxIn, visibleLayerIds } from "@/lib/view/first-view";

@@ -1,8 +1,8 @@
 import bbox from "@turf/bbox";
 import type { BriefData } from "@/lib/data/load";
-import type { BBox } from "@/lib/data/summary";
+import type { BBox } from "@/lib/model/layer-summary";
 import type { FeatureBBox } from "@/lib/geo/bounds";
-import type { LoadedEvent } from "@/lib/data/read-article";
+import type { LoadedEvent } from "@/lib/model/event";
 import { serverDigest, timeSpanKey, type EventDigest } from "@/lib/events/digest";
 import { findEvents } from "@/lib/events/index-events";
 import { eventQueryString } from "./event-query";

@@ -1,4 +1,4 @@
-import { EVENT_TYPES, type EventType } from "@/lib/data/event-types";
+import { EVENT_TYPES, type EventType } from "@/lib/model/event-types";
 
 /** Longest text filter accepted (longer ones are refused, not truncated): even 120 emoji keep a link under 2,000 characters. */
 export const MAX_QUERY_LENGTH = 120;

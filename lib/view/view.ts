@@ -1,5 +1,5 @@
 import { createParser, createSerializer, parseAsArrayOf, parseAsStringLiteral } from "nuqs/server";
-import { EVENT_TYPES, type EventType } from "@/lib/data/event-types";
+import { EVENT_TYPES, type EventType } from "@/lib/model/event-types";
 import { parseCamera, sameCamera, serializeCamera, type Camera } from "./camera";
 import { MAX_LIST_ITEMS, parseDay, parseQuery, parseSlug, splitList } from "./values";
 

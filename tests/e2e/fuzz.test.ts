@@ -1,7 +1,7 @@
 import { connect } from "node:net";
 import fc from "fast-check";
 import { describe, expect, inject, it } from "vitest";
-import { EVENT_TYPES } from "@/lib/data/schema";
+import { EVENT_TYPES } from "@/lib/model/schema";
 
 /**
  * Generated input over real HTTP against the test server: whatever a client sends, the API answers

@@ -2,7 +2,7 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadBriefData } from "@/lib/data/load";
-import type { LoadedEvent } from "@/lib/data/read-article";
+import type { LoadedEvent } from "@/lib/model/event";
 import { syntheticEvents } from "@/lib/data/synthetic";
 import { featureCollectionJson } from "@/lib/events/serialize-features";
 import { eventFeature } from "@/lib/events/to-feature";

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { loadBriefData } from "@/lib/data/load";
-import type { DataRule } from "@/lib/data/problem";
+import type { DataRule } from "@/lib/model/problem";
 import { baseWith } from "./data-fixture";
 
 let cleanup: (() => void) | undefined;

@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { headlineOf } from "@/lib/data/event-headline";
+import { headlineOf } from "@/lib/model/event-headline";
 import { syntheticEvents } from "@/lib/data/synthetic";
 import { LIST_ROWS, serverDigest } from "@/lib/events/digest";
 import { loadBriefData } from "@/lib/data/load";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { eventSchema } from "@/lib/data/schema";
+import { eventSchema } from "@/lib/model/schema";
 import { syntheticEvents } from "@/lib/data/synthetic";
 
 describe("the synthetic event set", () => {

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { EVENT_TYPES } from "@/lib/data/schema";
+import { EVENT_TYPES } from "@/lib/model/schema";
 import { parseCamera, roundCamera, serializeCamera } from "@/lib/view/camera";
 import { readView } from "@/lib/view/read-view";
 import { serializeView, viewParsers, type View } from "@/lib/view/view";

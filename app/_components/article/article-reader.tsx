@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useRef } from "react";
-import type { Article } from "@/lib/data/read-article";
+import type { Article } from "@/lib/model/event";
 import { dayLabel } from "@/lib/events/time-label";
 import { useHover } from "../dashboard/hover";
 import { segmentText, type Span } from "./segments";

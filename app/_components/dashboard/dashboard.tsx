@@ -1,10 +1,10 @@
 "use client";
 
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { isFullEvent, type EventHeadline } from "@/lib/data/event-headline";
-import type { Article, LoadedEvent } from "@/lib/data/read-article";
-import type { EventType } from "@/lib/data/schema";
-import type { LayerSummary, UnavailableLayer } from "@/lib/data/summary";
+import { isFullEvent, type EventHeadline } from "@/lib/model/event-headline";
+import type { Article, LoadedEvent } from "@/lib/model/event";
+import type { EventType } from "@/lib/model/schema";
+import type { LayerSummary, UnavailableLayer } from "@/lib/model/layer-summary";
 import { eventQueryString } from "@/lib/view/event-query";
 import { serializeView } from "@/lib/view/view";
 import type { FirstEvents } from "@/lib/view/first-view";

@@ -1,5 +1,5 @@
 import type { FeatureCollection, Point } from "geojson";
-import type { EventHeadline } from "@/lib/data/event-headline";
+import type { EventHeadline } from "@/lib/model/event-headline";
 
 /** GET a JSON answer of the app's API; a refusal throws with the API's own message (it names what was wrong). */
 export async function fetchJson<T>(url: string): Promise<T> {

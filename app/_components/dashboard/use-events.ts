@@ -2,8 +2,8 @@
 
 import { useMemo } from "react";
 import useSWR from "swr";
-import { isFullEvent, type EventHeadline } from "@/lib/data/event-headline";
-import type { LoadedEvent } from "@/lib/data/read-article";
+import { isFullEvent, type EventHeadline } from "@/lib/model/event-headline";
+import type { LoadedEvent } from "@/lib/model/event";
 import { digestOf, type EventDigest } from "@/lib/events/digest";
 import type { FirstEvents } from "@/lib/view/first-view";
 import { fetchEvents, fetchJson, withQuery } from "./fetch-json";

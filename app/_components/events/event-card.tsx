@@ -1,9 +1,9 @@
 "use client";
 
-import type { LoadedEvent } from "@/lib/data/read-article";
-import type { Place } from "@/lib/data/place";
+import type { LoadedEvent } from "@/lib/model/event";
+import type { Place } from "@/lib/model/place";
 import { timeLabel } from "@/lib/events/time-label";
-import { EVENT_TYPE_INFO, GEO_PRECISION_LABEL } from "@/lib/events/vocabulary";
+import { EVENT_TYPE_INFO, GEO_PRECISION_LABEL } from "@/lib/model/vocabulary";
 import styles from "./events.module.css";
 
 type Props = { event: LoadedEvent; onClose: () => void; onShowSentence: (start: number) => void };

@@ -1,9 +1,9 @@
 "use client";
 
-import type { EventHeadline } from "@/lib/data/event-headline";
+import type { EventHeadline } from "@/lib/model/event-headline";
 import { LIST_ROWS } from "@/lib/events/digest";
 import { timeLabel } from "@/lib/events/time-label";
-import { EVENT_TYPE_INFO } from "@/lib/events/vocabulary";
+import { EVENT_TYPE_INFO } from "@/lib/model/vocabulary";
 import { useHover } from "../dashboard/hover";
 import styles from "./events.module.css";
 

@@ -2,7 +2,7 @@
 
 import useSWR from "swr";
 import type { FeatureCollection } from "geojson";
-import type { EventHeadline } from "@/lib/data/event-headline";
+import type { EventHeadline } from "@/lib/model/event-headline";
 import { LIST_ROWS } from "@/lib/events/digest";
 import { eventsOfFeature, type EventRelation } from "@/lib/events/membership";
 import { timeLabel } from "@/lib/events/time-label";

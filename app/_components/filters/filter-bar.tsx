@@ -1,9 +1,9 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { EVENT_TYPES, type EventType } from "@/lib/data/event-types";
-import type { LayerSummary } from "@/lib/data/summary";
-import { EVENT_TYPE_INFO } from "@/lib/events/vocabulary";
+import { EVENT_TYPES, type EventType } from "@/lib/model/event-types";
+import type { LayerSummary } from "@/lib/model/layer-summary";
+import { EVENT_TYPE_INFO } from "@/lib/model/vocabulary";
 import { MAX_QUERY_LENGTH } from "@/lib/view/values";
 import styles from "./filters.module.css";
 

@@ -1,6 +1,6 @@
 "use client";
 
-import type { LayerSummary, UnavailableLayer } from "@/lib/data/summary";
+import type { LayerSummary, UnavailableLayer } from "@/lib/model/layer-summary";
 import styles from "./layers.module.css";
 
 type Props = {

@@ -2,8 +2,8 @@
 
 import "maplibre-gl/dist/maplibre-gl.css";
 import { useEffect, useRef, useState } from "react";
-import type { EventHeadline } from "@/lib/data/event-headline";
-import type { LayerSummary } from "@/lib/data/summary";
+import type { EventHeadline } from "@/lib/model/event-headline";
+import type { LayerSummary } from "@/lib/model/layer-summary";
 import type { MapCallbacks, MapHover, PickedFeature } from "@/lib/map/interactions";
 import type { EventsOnMap } from "@/lib/map/event-layers";
 import { loadLayer } from "@/lib/map/layer-data";

@@ -1,5 +1,5 @@
 import type { PrintEvent } from "@/lib/print/model";
-import { EVENT_TYPE_INFO } from "@/lib/events/vocabulary";
+import { EVENT_TYPE_INFO } from "@/lib/model/vocabulary";
 import styles from "./print.module.css";
 
 /** The events in view, each with when, what and the article's own words; the sheet decides how many fit. */

@@ -1,4 +1,4 @@
-import type { LayerSummary } from "@/lib/data/summary";
+import type { LayerSummary } from "@/lib/model/layer-summary";
 
 /** The legend key, drawn as the dashboard's layers panel draws it: fill, line or point. */
 export function LayerSwatch({ layer }: { layer: Pick<LayerSummary, "style" | "geometryType"> }) {

@@ -1,4 +1,4 @@
-import type { EventTime } from "@/lib/data/schema";
+import type { EventTime } from "@/lib/model/schema";
 import type { TimeScale } from "@/lib/events/time-scale";
 import { DOT_R, FADE, MIN_BAR } from "./marks";
 

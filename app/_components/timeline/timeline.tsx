@@ -1,11 +1,11 @@
 "use client";
 
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from "react";
-import type { EventHeadline } from "@/lib/data/event-headline";
-import type { EventTime } from "@/lib/data/schema";
+import type { EventHeadline } from "@/lib/model/event-headline";
+import type { EventTime } from "@/lib/model/schema";
 import { timeLabel } from "@/lib/events/time-label";
 import { createTimeScale } from "@/lib/events/time-scale";
-import { EVENT_TYPE_INFO } from "@/lib/events/vocabulary";
+import { EVENT_TYPE_INFO } from "@/lib/model/vocabulary";
 import { useHover } from "../dashboard/hover";
 import { Axis } from "./axis";
 import { DateField } from "./date-field";

@@ -1,4 +1,4 @@
-import type { EventType, GeoPrecision } from "@/lib/data/schema";
+import type { EventType, GeoPrecision } from "@/lib/model/schema";
 
 /** Event types as analysts read them, with the colour each has on the map, list and timeline. */
 export const EVENT_TYPE_INFO: Record<EventType, { label: string; color: string }> = {

@@ -1,4 +1,4 @@
-import type { LoadedEvent } from "./read-article";
+import type { LoadedEvent } from "./event";
 
 /** Events in time order: by start, then end, then id, so equal dates list the same way everywhere. */
 export function byTime(a: LoadedEvent, b: LoadedEvent): number {

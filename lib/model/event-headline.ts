@@ -1,4 +1,4 @@
-import type { LoadedEvent } from "./read-article";
+import type { LoadedEvent } from "./event";
 
 /**
  * What lists, the timeline and the map need of an event: enough to draw, filter and link it. The
