@@ -18,6 +18,18 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          // The store's contract suite, run against every backend (SQLite files, a private PostGIS cluster).
+          name: "store",
+          include: ["tests/store/**/*.test.ts"],
+          environment: "node",
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        extends: true,
+        test: {
           name: "e2e",
           include: ["tests/e2e/**/*.test.ts"],
           environment: "node",
