@@ -1,3 +1,4 @@
+import { isCalendarDate } from "@/lib/model/calendar-date";
 import { EVENT_TYPES, type EventType } from "@/lib/model/event-types";
 
 /** Longest text filter accepted (longer ones are refused, not truncated): even 120 emoji keep a link under 2,000 characters. */
@@ -9,9 +10,7 @@ const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** A real calendar day written YYYY-MM-DD (2025-02-30 is refused). */
 export function parseDay(value: string): string | null {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return null;
-  const d = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value ? value : null;
+  return isCalendarDate(value) ? value : null;
 }
 
 export function parseSlug(value: string): string | null {
