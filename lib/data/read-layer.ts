@@ -1,4 +1,4 @@
-import type { Feature, FeatureCollection } from "geojson";
+import type { FeatureCollection } from "geojson";
 import bbox from "@turf/bbox";
 import { checkGeometry } from "./geometry-rules";
 import { checkBBoxMember, checkProperties, forbiddenMembers } from "./member-rules";
