@@ -1,3 +1,5 @@
+import { withinRequestBudget } from "./time-budget";
+
 /** JSON answers of the HTTP API; error bodies always say which parameter and what was wrong. */
 const JSON_HEADERS = { "content-type": "application/json; charset=utf-8" };
 const GEOJSON_HEADERS = { "content-type": "application/geo+json; charset=utf-8" };
@@ -49,7 +51,7 @@ export class ParamError extends Error {
 /** Runs a handler so that a bad parameter is a 400 and nothing a client sends can become a 500. */
 export async function answer(handler: () => Promise<Response>): Promise<Response> {
   try {
-    return await handler();
+    return await withinRequestBudget(handler);
   } catch (error) {
     if (error instanceof ParamError) return badRequest(error.param, error.message);
     console.error("[briefmap api]", error);
