@@ -1,8 +1,8 @@
 import "server-only";
 import { join } from "node:path";
 import { byTime } from "@/lib/model/event-order";
-import { formatProblem } from "@/lib/model/problem";
 import { loadBriefData, type BriefData } from "./load";
+import { logProblemsOnce } from "./log-problems";
 import { syntheticEvents } from "./synthetic";
 
 /** The data folder; BRIEFMAP_DATA_DIR points the app at another one (tests, other cases). */
@@ -18,7 +18,7 @@ let cached: Promise<BriefData> | undefined;
  */
 export function getBriefData(): Promise<BriefData> {
   cached ??= loadBriefData(dataDir()).then((data) => {
-    for (const p of data.problems) console.warn(`[briefmap data] ${formatProblem(p)}`);
+    logProblemsOnce(data.problems);
     return withSynthetic(data);
   });
   return cached;
