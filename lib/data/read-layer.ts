@@ -79,9 +79,28 @@ export function checkFeatureCollection(file: string, geojson: unknown, problems:
     checkProperties(f.properties, report);
     if (checkGeometry(f.geometry, report) && "bbox" in f) checkBBoxMember(f.bbox, f, "the feature's", report, report);
   });
+  collapseNotes(problems, before, file);
   const data = { type: "FeatureCollection", features: fc.features } as FeatureCollection;
   if ("bbox" in fc && problems.slice(before).every(isNote)) checkBBoxMember(fc.bbox, data, "the FeatureCollection's", fileReport, fileReport);
   return data;
+}
+
+/** More notes of one rule than this in one file become a single note that counts them. */
+const NOTES_PER_RULE = 3;
+
+/**
+ * A shapefile export wound clockwise throughout would otherwise log one note per feature: beyond
+ * NOTES_PER_RULE notes of a rule in a file, they are replaced by one that counts them and names the first.
+ */
+function collapseNotes(problems: DataProblem[], from: number, file: string) {
+  const notes = new Map<DataProblem["rule"], DataProblem[]>();
+  for (const p of problems.slice(from)) if (isNote(p)) notes.set(p.rule, [...(notes.get(p.rule) ?? []), p]);
+  for (const [rule, list] of notes) {
+    if (list.length <= NOTES_PER_RULE) continue;
+    const first = list[0]!;
+    const kept = problems.filter((p, i) => i < from || p.rule !== rule);
+    problems.splice(0, problems.length, ...kept, { file, rule, message: `${list.length} features, the first ${first.item ?? ""}: ${first.message}` });
+  }
 }
 
 function withoutFile(manifest: LayerManifest): Omit<LayerManifest, "file"> {
