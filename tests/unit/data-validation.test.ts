@@ -175,10 +175,10 @@ describe("many notes of one kind", () => {
     const base = baseWith();
     cleanup = base.cleanup;
     const ring = [[35, 32], [35, 33], [36, 33], [36, 32], [35, 32]];
-    const features = Array.from({ length: 10 }, (_, i) => ({ type: "Feature", id: `f${i}`, properties: {}, geometry: { type: "Polygon", coordinates: [ring] } }));
+    const features = Array.from({ length: 10 }, (_, i) => ({ type: "Feature", id: i === 0 ? "square" : `f${i}`, properties: {}, geometry: { type: "Polygon", coordinates: [ring] } }));
     writeFileSync(join(base.dir, "geo/zone.geojson"), JSON.stringify({ type: "FeatureCollection", features }));
     const data = await loadBriefData(base.dir);
-    expect(data.problems).toEqual([expect.objectContaining({ file: "geo/zone.geojson", rule: "wrong-winding", message: expect.stringMatching(/^10 features, the first f0: rings were rewound/) })]);
+    expect(data.problems).toEqual([expect.objectContaining({ file: "geo/zone.geojson", rule: "wrong-winding", message: expect.stringMatching(/^10 features, the first square: rings were rewound/) })]);
     expect(data.layers.find((l) => l.manifest.id === "zone")?.summary.featureCount).toBe(10);
   });
 });
