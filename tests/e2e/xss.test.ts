@@ -1,10 +1,8 @@
-import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject } from "vitest";
 import { parseQuery } from "@/lib/view/values";
-import { openPage, waitForMapIdle, type OpenPageOptions } from "./harness/browser";
 import { test } from "./harness/fixtures";
+import { describeHostileData, openTrapped, outcome, PAYLOADS } from "../fixtures/xss/hostile-data-suite";
 import { startSecondServer, type SecondServer } from "../fixtures/xss/second-server";
 
 /**
@@ -13,9 +11,6 @@ import { startSecondServer, type SecondServer } from "../fixtures/xss/second-ser
  * an XSS payload); the shared test server gets the payloads as URL parameters. Any execution sets
  * window.__xss or opens a dialog; a CSP violation shows as a console error.
  */
-const PAYLOADS = readFileSync(fileURLToPath(new URL("../fixtures/xss/payloads.txt", import.meta.url)), "utf8")
-  .split("\n")
-  .filter((line) => line.trim() !== "");
 const HOSTILE_DIR = fileURLToPath(new URL("../fixtures/data/hostile", import.meta.url));
 const PARAMS = ["q", "title", "event", "layers", "map"] as const;
 
@@ -26,42 +21,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await hostile?.stop();
 });
-
-/** Hooks installed before any page script: dialogs and CSP violations are recorded, not shown. */
-const TRAPS = () => {
-  const w = window as unknown as { __dialogs: string[]; __csp: string[] };
-  w.__dialogs = [];
-  w.__csp = [];
-  for (const name of ["alert", "confirm", "prompt", "print"] as const) {
-    (window as unknown as Record<string, unknown>)[name] = (...args: unknown[]) => void w.__dialogs.push(`${name}(${args.join(",")})`);
-  }
-  document.addEventListener("securitypolicyviolation", (e) => {
-    w.__csp.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber} ${e.sample}`);
-  });
-};
-
-type Outcome = { xss: unknown; dialogs: string[]; csp: string[] };
-const outcome = (page: Page): Promise<Outcome> =>
-  page.evaluate(() => {
-    const w = window as unknown as { __xss?: unknown; __dialogs?: string[]; __csp?: string[] };
-    return { xss: w.__xss, dialogs: w.__dialogs ?? [], csp: w.__csp ?? [] };
-  });
-
-/** Opens about:blank through the harness (so problems are recorded), arms the traps, then goes to `path`. */
-async function openTrapped(baseUrl: string, path: string, options: OpenPageOptions) {
-  const opened = await openPage(baseUrl, "about:blank", options);
-  const dialogs: string[] = [];
-  opened.page.on("dialog", (d) => {
-    dialogs.push(`${d.type()}: ${d.message()}`);
-    void d.dismiss();
-  });
-  await opened.page.addInitScript(TRAPS);
-  await opened.page.goto(new URL(path, baseUrl).href, { waitUntil: "load" });
-  return { ...opened, dialogs };
-}
-
-/** Glyph ranges for exotic characters in payload labels (fullwidth forms, bidi controls) may not exist offline. */
-const isMissingGlyph = (failure: string) => /\/glyphs\/.*\.pbf: HTTP 404/.test(failure);
 
 describe("security headers", () => {
   test("pages carry a nonce-based CSP that Next's own scripts follow", async ({ baseUrl }) => {
@@ -110,83 +69,7 @@ describe("security headers", () => {
   });
 });
 
-describe("hostile data", () => {
-  test("the server renders every payload as escaped text", async () => {
-    const res = await fetch(`${hostile.baseUrl}/?event=hostile-1`);
-    expect(res.status).toBe(200);
-    const html = await res.text();
-    expect(html).toContain("Report 1:"); // the hostile article is what is served
-    for (const payload of PAYLOADS.filter((p) => p.includes("<"))) {
-      expect(html.includes(payload), `payload verbatim in the HTML: ${payload}`).toBe(false);
-    }
-  });
-
-  test("the dashboard shows hostile events, places, layers and article without running any of it", async ({ browser }) => {
-    const { page, problems, dialogs } = await openTrapped(hostile.baseUrl, "/", { browser });
-    await waitForMapIdle(page);
-
-    // Select events across the list: the card shows title, summary, actors, time and place notes.
-    const buttons = page.locator("button[data-event-id]");
-    const count = await buttons.count();
-    expect(count).toBe(PAYLOADS.length);
-    for (let i = 0; i < count; i += Math.ceil(count / 12)) {
-      await buttons.nth(i).click();
-      await expect.poll(() => page.locator("button[data-event-id][aria-pressed=true]").count()).toBe(1);
-    }
-    // The selected event's title is shown as text, exactly.
-    const lastIndex = Math.floor((count - 1) / Math.ceil(count / 12)) * Math.ceil(count / 12);
-    const lastId = await buttons.nth(lastIndex).getAttribute("data-event-id");
-    const lastTitle = PAYLOADS[Number(lastId!.replace("hostile-", "")) - 1]!;
-    await expect.poll(() => page.locator("body").innerText()).toContain(lastTitle.trim().slice(0, 20));
-
-    // Open every layer's provenance, and click over the map (features, event points).
-    await page.evaluate(() => document.querySelectorAll("details").forEach((d) => (d.open = true)));
-    const canvas = page.locator("canvas.maplibregl-canvas").first();
-    const box = (await canvas.boundingBox())!;
-    for (const fx of [0.3, 0.5, 0.7]) {
-      for (const fy of [0.3, 0.5, 0.7]) {
-        await page.mouse.move(box.x + box.width * fx, box.y + box.height * fy);
-        await page.mouse.click(box.x + box.width * fx, box.y + box.height * fy);
-      }
-    }
-    // Article marks: select through the text as well.
-    const marks = page.locator("mark button");
-    const markCount = await marks.count();
-    for (let i = 0; i < markCount; i += Math.max(1, Math.ceil(markCount / 5))) await marks.nth(i).click({ timeout: 5_000 });
-    await page.waitForTimeout(500);
-
-    const result = await outcome(page);
-    expect(result).toEqual({ xss: undefined, dialogs: [], csp: [] });
-    expect(dialogs).toEqual([]);
-    expect(problems.consoleErrors).toEqual([]);
-    expect(problems.pageErrors).toEqual([]);
-    expect(problems.failedRequests.filter((f) => !isMissingGlyph(f))).toEqual([]);
-    expect(problems.externalRequests).toEqual([]);
-  });
-
-  test("hostile titles reach document.title as text", async ({ browser }) => {
-    const { page, dialogs } = await openTrapped(hostile.baseUrl, "/?event=hostile-1", { browser });
-    expect(await page.title()).toContain(PAYLOADS[0]);
-    expect(await outcome(page)).toEqual({ xss: undefined, dialogs: [], csp: [] });
-    expect(dialogs).toEqual([]);
-  });
-
-  test("the print page (when it exists) runs none of it", async ({ browser }) => {
-    const probe = await fetch(`${hostile.baseUrl}/print`);
-    await probe.body?.cancel();
-    if (probe.status === 404) {
-      console.warn("[xss] /print does not exist yet: skipped");
-      return;
-    }
-    const path = `/print?event=hostile-2&title=${encodeURIComponent(PAYLOADS[0]!)}`;
-    const { page, problems, dialogs } = await openTrapped(hostile.baseUrl, path, { browser });
-    await page.locator('main[data-print-ready="true"]').waitFor({ state: "attached", timeout: 30_000 }).catch(() => undefined);
-    expect(await outcome(page)).toEqual({ xss: undefined, dialogs: [], csp: [] });
-    expect(dialogs).toEqual([]);
-    expect(problems.pageErrors).toEqual([]);
-    expect(problems.consoleErrors).toEqual([]);
-  });
-});
+describeHostileData("hostile data", () => hostile);
 
 describe("hostile links", () => {
   const linkFor = (i: number) => {
