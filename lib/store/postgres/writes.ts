@@ -1,3 +1,4 @@
+import type { Feature } from "geojson";
 import type pg from "pg";
 import type { Article, LoadedEvent } from "@/lib/model/event";
 import type { DataProblem } from "@/lib/model/problem";
@@ -38,10 +39,10 @@ export class Writes {
   }
 
   replaceEvent(id: string, input: BriefEvent, write: WriteContext): Promise<Versioned<LoadedEvent>> {
-    const event = valid(parseEvent(input));
-    sameId("event", id, event.id);
     return this.write(async (db) => {
       const current = await lockRow<{ body: BriefEvent }>(db, "events", "body", id, "event", write);
+      const event = valid(parseEvent(input));
+      sameId("event", id, event.id);
       const record = await checkedEvent(db, event, current.version + 1);
       await db.query("DELETE FROM events WHERE id = $1", [id]);
       await insertEvents(db, [record]);
@@ -75,21 +76,21 @@ export class Writes {
   }
 
   replaceArticle(id: string, input: ArticleInput, write: WriteContext): Promise<Versioned<Article>> {
-    const article = valid(parseArticle(input));
-    sameId("article", id, article.id);
     return this.write(async (db) => {
       const current = await lockRow<{ meta: Omit<ArticleInput, "text">; text: string }>(db, "articles", "meta, text", id, "article", write);
+      const article = valid(parseArticle(input));
+      sameId("article", id, article.id);
       // The article's events quote it at offsets: a new text must still hold every quote where it was.
       const { rows } = await db.query<{ id: string; body: BriefEvent }>("SELECT id, body FROM events WHERE article = $1 ORDER BY id", [id]);
       const broken: DataProblem[] = [];
       for (const e of rows) {
         e.body.sources.forEach((s, i) => {
           if (article.text.slice(s.start, s.end) !== s.quote) {
-            broken.push({ file: "body", item: "text", rule: "quote-not-in-article", message: `event "${e.id}" sources[${i}] quotes “${clip(s.quote)}” at ${s.start}-${s.end}, which the new text no longer holds` });
+            broken.push({ file: "body", item: `events (${e.id}) sources[${i}].quote`, rule: "quote-not-in-article", message: `the quote “${clip(s.quote)}” is no longer at ${s.start}-${s.end} in the new text` });
           }
         });
       }
-      if (broken.length > 0) throw new StoreError("conflict", `the new text breaks the quotes of ${new Set(broken.map((b) => b.message.split('"')[1])).size} event(s) of this article`, broken);
+      if (broken.length > 0) throw new StoreError("invalid", `the new text breaks ${broken.length} quote(s) of the article's events`, broken);
       await db.query("UPDATE articles SET published = $2, meta = $3, text = $4, search = $5, version = $6 WHERE id = $1", [
         id,
         article.published,
@@ -142,12 +143,13 @@ export class Writes {
   }
 
   replaceLayer(id: string, input: LayerInput, write: WriteContext): Promise<Versioned<StoredLayer>> {
-    const layer = valid(parseLayer(input));
-    sameId("layer", id, layer.id);
     return this.write(async (db) => {
       const current = await lockRow<{ manifest: Omit<LayerInput, "data"> }>(db, "layers", "manifest", id, "layer", write);
+      const layer = valid(parseLayer(input));
+      sameId("layer", id, layer.id);
+      const before = await layerInput(db, current.manifest);
       await replaceLayerRows(db, layer, current.version + 1);
-      await audit(db, write, "replace", "layer", id, current.manifest, inputOf(layer));
+      await audit(db, write, "replace", "layer", id, before, inputOf(layer));
       return { value: storedLayer(layer), version: current.version + 1 };
     });
   }
@@ -159,9 +161,10 @@ export class Writes {
       if (rows.length > 0) {
         throw new StoreError("conflict", `${rows.length} event(s) name features of layer "${id}" (${listed(rows.map((r) => r.event))}); change or delete them first`);
       }
+      const before = await layerInput(db, current.manifest);
       await db.query("DELETE FROM layer_members WHERE layer = $1", [id]);
       await db.query("DELETE FROM layers WHERE id = $1", [id]);
-      await audit(db, write, "delete", "layer", id, current.manifest, null);
+      await audit(db, write, "delete", "layer", id, before, null);
     });
   }
 
@@ -211,6 +214,12 @@ export async function replaceLayerRows(db: Db, layer: CheckedLayer, version: num
     await insertEvents(db, records);
   }
   await refreshLayerMembers(db, layer.id);
+}
+
+/** A stored layer in the form it was written (manifest and features), for the audit log. */
+async function layerInput(db: Db, manifest: Omit<LayerInput, "data">): Promise<LayerInput> {
+  const { rows } = await db.query<{ feature: Feature }>("SELECT feature FROM features WHERE layer = $1 ORDER BY position", [manifest.id]);
+  return { ...manifest, data: { type: "FeatureCollection", features: rows.map((r) => r.feature) } };
 }
 
 /** Checks an event against the stored article and features; the article row is held until commit. */
