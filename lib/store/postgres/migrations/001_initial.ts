@@ -3,7 +3,7 @@
 //
 // Plain PostgreSQL + PostGIS only (no triggers, no functions of our own), so that Citus can
 // distribute it later: see the README's "PostgreSQL / PostGIS" section for the distribution keys.
-export default /* sql */ `
+const initial = /* sql */ `
 CREATE EXTENSION IF NOT EXISTS postgis;
 -- Trigrams make any substring of three or more characters of the folded text an index lookup,
 -- the same semantics as the SQLite backend's FTS5 trigram table.
@@ -114,3 +114,5 @@ CREATE TABLE audit (
 );
 CREATE INDEX audit_by_entity ON audit (entity, entity_id, id);
 `;
+
+export default initial;
