@@ -4,6 +4,9 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { loadBriefData } from "@/lib/data/load";
 import { syntheticEvents } from "@/lib/data/synthetic";
+import { eventMatcher } from "@/lib/events/filter";
+import type { EventQuery } from "@/lib/model/event-query";
+import { byTime } from "@/lib/model/event-order";
 import { openPostgresStore } from "@/lib/store/postgres";
 import { StoreError, type DataSet, type Store } from "@/lib/store/store";
 import { postgresMissing, startPostgres, type PostgresCluster } from "../harness/postgres";
@@ -14,6 +17,8 @@ import { postgresMissing, startPostgres, type PostgresCluster } from "../harness
  * is down or slow gives a clear error, and the SQL filters agree with the in-memory ones.
  */
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+/** Above the import's bulk-load threshold (lib/store/postgres/import.ts). */
+const BULK = 20_500;
 const missing = postgresMissing();
 if (missing) console.warn(`PostgreSQL store tests skipped: ${missing}`);
 
@@ -93,6 +98,36 @@ describe.skipIf(missing !== undefined)("PostgreSQL + PostGIS store", () => {
     expect(await ids({ to: "1975-01-01" })).toEqual(["ceasefire-agreement-1974"]);
     const all = await store.aggregate({});
     expect(all.count).toBe(seed.events.length);
+  });
+
+  test("a load large enough to build its indexes afterwards answers as the in-memory filters do", async () => {
+    const url = await fresh();
+    const store = await open(url);
+    const synthetic = syntheticEvents(BULK, 7);
+    const { textFile: _t, eventsFile: _e, ...article } = synthetic.article;
+    await store.importData({ ...seed, articles: [...seed.articles, article], events: synthetic.events.map(withoutPlaces) }, { actor: "seed", mode: "replace" });
+    const layers = new Map(seed.layers.map((l) => [l.id, l.data.features]));
+    const queries: EventQuery[] = [
+      { bbox: [35, 32, 37, 34], from: "2024-03-01", to: "2024-05-31" },
+      { layer: "as-suwayda" },
+      { layer: "levant-countries", types: ["strike", "protest"] },
+      { q: "(strike) at 36.1" },
+      { bbox: [2.2, 48.8, 2.5, 48.9], to: "2024-02-01" },
+    ];
+    for (const query of queries) {
+      const matches = eventMatcher({ ...query, types: query.types && [...query.types], layer: query.layer ? { id: query.layer, features: layers.get(query.layer)! } : undefined });
+      const expected = synthetic.events.filter(matches).sort(byTime).map((e) => e.id);
+      const found: string[] = [];
+      for await (const e of store.eachEvent(query)) found.push(e.id);
+      expect(found, JSON.stringify(query)).toEqual(expected);
+      expect(expected.length, JSON.stringify(query)).toBeGreaterThan(0);
+    }
+    // The indexes dropped for the load are back, as migration 1 made them.
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    const { rows } = await client.query("SELECT indexname FROM pg_indexes WHERE tablename = 'events' ORDER BY indexname");
+    await client.end();
+    expect(rows.map((r) => r.indexname)).toEqual(["events_by_article", "events_list_order", "events_pkey", "events_search", "events_where_when"]);
   });
 
   test("a point inside a layer's area joins the layer when written; a country-level marker does not", async () => {

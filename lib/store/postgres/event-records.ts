@@ -116,7 +116,7 @@ const RECORD_COLUMNS = `id text, article text, type text, time_start text, time_
  * Inserts events, the features they name and their layer membership: named in a layer, or (unless
  * the marker stands for a whole region or country) lying inside one of its areas, edges included.
  */
-export async function insertEvents(db: Queryable, records: readonly EventRecord[]): Promise<void> {
+export async function insertEvents(db: Queryable, records: readonly EventRecord[], { members = true } = {}): Promise<void> {
   if (records.length === 0) return;
   const rows = records.map(({ refs: _refs, ...row }) => row);
   await db.query(
@@ -133,6 +133,7 @@ export async function insertEvents(db: Queryable, records: readonly EventRecord[
       [refs.map((r) => r.event), refs.map((r) => r.layer), refs.map((r) => r.feature)],
     );
   }
+  if (!members) return;
   await db.query(
     `INSERT INTO layer_members (layer, event)
        SELECT DISTINCT p.layer, p.event FROM event_places p WHERE p.event = ANY($1::text[])
@@ -141,6 +142,24 @@ export async function insertEvents(db: Queryable, records: readonly EventRecord[
         WHERE e.id = ANY($1::text[]) AND e.geo_precision NOT IN ('region', 'country')
      ON CONFLICT DO NOTHING`,
     [records.map((r) => r.id)],
+  );
+}
+
+/**
+ * Recomputes which events touch any layer, after a bulk load. Each area is visited once and meets
+ * the events in its box through the GiST index, so PostGIS tests the points against one prepared
+ * polygon at a time; event by event, every test would start again on a new polygon (measured: 20,000
+ * events 96 s the one way, see import.ts, against seconds this way).
+ */
+export async function refreshAllMembers(db: Queryable): Promise<void> {
+  await db.query("ANALYZE events");
+  await db.query("DELETE FROM layer_members");
+  await db.query(
+    `INSERT INTO layer_members (layer, event)
+       SELECT p.layer, p.event FROM event_places p
+       UNION
+       SELECT f.layer, e.id FROM features f JOIN events e ON ST_Covers(f.geom, e.point)
+        WHERE f.is_area AND e.geo_precision NOT IN ('region', 'country')`,
   );
 }
 

@@ -4,7 +4,7 @@ import type { BriefEvent } from "@/lib/model/schema";
 import { StoreError, type ArticleInput, type DataSet, type ImportSummary } from "../store";
 import { duplicateIds, parseArticle, parseEvent, parseLayer } from "../validate";
 import { inTransaction, type Pools } from "./connection";
-import { eventRecord, insertEvents, lookupFeatures, refreshLayerMembers, type EventRecord, type FeatureLookup } from "./event-records";
+import { eventRecord, insertEvents, lookupFeatures, refreshAllMembers, type EventRecord, type FeatureLookup } from "./event-records";
 import { insertLayer, layerLookup, type CheckedLayer } from "./layer-records";
 import { articleSearch, audit, describe, insertArticle, replaceLayerRows } from "./writes";
 
@@ -12,6 +12,13 @@ import { articleSearch, audit, describe, insertArticle, replaceLayerRows } from 
 const BATCH = 2_000;
 /** An import of a million events runs longer than any single query may; each statement still ends. */
 const IMPORT_STATEMENT_TIMEOUT = "10min";
+/** From this many events on, a load into an empty store builds its indexes after the rows. */
+const BULK_LOAD = 20_000;
+/** The indexes a bulk load rebuilds, exactly as migration 1 creates them. */
+const INDEXES = {
+  whereWhen: "CREATE INDEX events_where_when ON events USING gist (point, days)",
+  search: "CREATE INDEX events_search ON events USING gin (search gin_trgm_ops)",
+};
 /** A broken data set lists this many problems at most, so that the answer stays readable. */
 const MAX_PROBLEMS = 1_000;
 
@@ -45,6 +52,11 @@ export async function importData(pools: Pools, data: DataSet, write: { actor: st
         await db.query(`DELETE FROM ${table}`);
       }
     }
+    // A large load into no events (a first start, a fresh db:import) builds the big indexes once at
+    // the end instead of row by row. Dropping them locks the events table until commit, which is
+    // why a store that already holds events is loaded with its indexes in place.
+    const bulk = data.events.length >= BULK_LOAD && !(await db.query("SELECT 1 FROM events LIMIT 1")).rowCount;
+    if (bulk) await db.query("DROP INDEX events_where_when, events_search");
 
     // Layers first: events are checked against them.
     const features: FeatureLookup = new Map();
@@ -52,8 +64,7 @@ export async function importData(pools: Pools, data: DataSet, write: { actor: st
     for (const layer of layers) {
       const existing = write.mode === "merge" ? await versionOf(db, "layers", layer.id) : undefined;
       if (existing === undefined) {
-        await insertLayer(db, layer, 1);
-        await refreshLayerMembers(db, layer.id);
+        await insertLayer(db, layer, 1); // membership comes at the end, for all layers at once
       } else {
         await replaceLayerRows(db, layer, existing + 1);
       }
@@ -101,10 +112,14 @@ export async function importData(pools: Pools, data: DataSet, write: { actor: st
         const versions = new Map(rows.map((r) => [r.id, r.version]));
         for (const r of records) r.version = (versions.get(r.id) ?? 0) + 1;
       }
-      await insertEvents(db, records);
+      await insertEvents(db, records, { members: false });
       count += records.length;
     }
     if (problems.length > 0) throw invalid(problems);
+    if (bulk) await db.query(INDEXES.whereWhen);
+    // Membership once for the whole set, area by area (far faster than per batch).
+    await refreshAllMembers(db);
+    if (bulk) await db.query(INDEXES.search);
 
     // Layers the files had but could not be used: still listed, so that the analyst knows what is missing.
     for (const u of data.unavailable ?? []) {
