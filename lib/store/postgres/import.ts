@@ -4,7 +4,7 @@ import type { BriefEvent } from "@/lib/model/schema";
 import { StoreError, type ArticleInput, type DataSet, type ImportSummary } from "../store";
 import { duplicateIds, parseArticle, parseEvent, parseLayer } from "../validate";
 import { inTransaction, type Pools } from "./connection";
-import { eventRecord, insertEvents, lookupFeatures, refreshAllMembers, type EventRecord, type FeatureLookup } from "./event-records";
+import { eventRecord, insertEvents, lookupFeatures, refreshAllMembers, refreshLayerMembers, type EventRecord, type FeatureLookup } from "./event-records";
 import { insertLayer, layerLookup, type CheckedLayer } from "./layer-records";
 import { articleSearch, audit, describe, insertArticle, replaceLayerRows } from "./writes";
 
@@ -57,6 +57,9 @@ export async function importData(pools: Pools, data: DataSet, write: { actor: st
     // why a store that already holds events is loaded with its indexes in place.
     const bulk = data.events.length >= BULK_LOAD && !(await db.query("SELECT 1 FROM events LIMIT 1")).rowCount;
     if (bulk) await db.query("DROP INDEX events_where_when, events_search");
+    // Membership for the whole store at the end, area by area, when the store holds only this set
+    // or the set is large; a small merge into a large store computes just its own events'.
+    const wholeMembership = write.mode === "replace" || data.events.length >= BULK_LOAD;
 
     // Layers first: events are checked against them.
     const features: FeatureLookup = new Map();
@@ -64,7 +67,8 @@ export async function importData(pools: Pools, data: DataSet, write: { actor: st
     for (const layer of layers) {
       const existing = write.mode === "merge" ? await versionOf(db, "layers", layer.id) : undefined;
       if (existing === undefined) {
-        await insertLayer(db, layer, 1); // membership comes at the end, for all layers at once
+        await insertLayer(db, layer, 1);
+        if (!wholeMembership) await refreshLayerMembers(db, layer.id);
       } else {
         await replaceLayerRows(db, layer, existing + 1);
       }
@@ -112,13 +116,12 @@ export async function importData(pools: Pools, data: DataSet, write: { actor: st
         const versions = new Map(rows.map((r) => [r.id, r.version]));
         for (const r of records) r.version = (versions.get(r.id) ?? 0) + 1;
       }
-      await insertEvents(db, records, { members: false });
+      await insertEvents(db, records, { members: !wholeMembership });
       count += records.length;
     }
     if (problems.length > 0) throw invalid(problems);
     if (bulk) await db.query(INDEXES.whereWhen);
-    // Membership once for the whole set, area by area (far faster than per batch).
-    await refreshAllMembers(db);
+    if (wholeMembership) await refreshAllMembers(db);
     if (bulk) await db.query(INDEXES.search);
 
     // Layers the files had but could not be used: still listed, so that the analyst knows what is missing.
