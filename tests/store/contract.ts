@@ -188,7 +188,7 @@ export function defineStoreContract(name: string, open: () => Promise<Store>): v
       });
 
       it("rechecks real coordinates at the edge of a box", async () => {
-        const a = article("edge", ["Just inside.", "Just outside."]);
+        const a = article("edge", ["Just inside.", "Just outside.", "Hardly north of the equator."]);
         await store.importData(
           {
             layers: [],
@@ -196,12 +196,15 @@ export function defineStoreContract(name: string, open: () => Promise<Store>): v
             events: [
               event({ id: "inside", article: "edge", sources: [a.quote(0)], where: { name: "In", point: [35.1234567, 32] } }),
               event({ id: "outside", article: "edge", sources: [a.quote(1)], where: { name: "Out", point: [35.1234568, 32] } }),
+              event({ id: "tiny", article: "edge", sources: [a.quote(2)], where: { name: "Tiny", point: [0, 5e-324] } }),
             ],
           },
           { actor: "seed", mode: "replace" },
         );
         expect(ids(await store.events({ bbox: [35, 31, 35.1234567, 33] }))).toEqual(["inside"]);
         expect(ids(await store.events({ bbox: [35.1234568, 31, 36, 33] }))).toEqual(["outside"]);
+        // Too small for float32: an index box rounded to 0 must not lose it.
+        expect(ids(await store.events({ bbox: [-1, 5e-324, 1, 5e-324] }))).toEqual(["tiny"]);
       });
 
       it("counts matches per type and per time span, and tells which of given ids match", async () => {
