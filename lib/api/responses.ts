@@ -1,4 +1,6 @@
 /** JSON answers of the HTTP API; error bodies always say which parameter and what was wrong. */
+import { StoreError, storeErrorResponse } from "./store-errors";
+
 const JSON_HEADERS = { "content-type": "application/json; charset=utf-8" };
 const GEOJSON_HEADERS = { "content-type": "application/geo+json; charset=utf-8" };
 
@@ -52,6 +54,7 @@ export async function answer(handler: () => Promise<Response>): Promise<Response
     return await handler();
   } catch (error) {
     if (error instanceof ParamError) return badRequest(error.param, error.message);
+    if (error instanceof StoreError) return storeErrorResponse(error);
     console.error("[briefmap api]", error);
     return json({ error: { message: "internal error" } }, { status: 500 });
   }

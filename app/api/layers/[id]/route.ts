@@ -14,3 +14,11 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
 }
 
 const clip = (s: string) => (s.length > 60 ? `${s.slice(0, 57)}…` : s);
+
+import { layerKind } from "@/lib/api/writes/kinds";
+import { patch, remove, replace } from "@/lib/api/writes/handlers";
+
+/** Writes (lib/api/writes): the admin token, If-Match honoured. */
+export const PUT = replace(layerKind);
+export const PATCH = patch(layerKind);
+export const DELETE = remove(layerKind);
