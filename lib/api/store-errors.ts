@@ -12,13 +12,16 @@ export const STORE_ERROR_STATUS: Record<StoreError["code"], number> = {
   timeout: 503,
 };
 
+/** What a store error without problems concerns: a duplicate is about the id, a stale write about If-Match. */
+const IMPLIED_FIELD: Partial<Record<StoreError["code"], string>> = { duplicate: "id", stale: "If-Match" };
+
 /**
  * A StoreError as the API's JSON error: `{ error: { field?, message, problems? } }`, the field being
  * the first problem's (e.g. `sources[0].quote`) so that a client can point at what to fix.
  */
 export function storeErrorResponse(error: StoreError): Response {
   const problems: FieldProblem[] = error.problems.map((p) => ({ field: p.item ?? p.file, rule: p.rule, message: p.message }));
-  const field = problems[0]?.field;
+  const field = problems[0]?.field ?? IMPLIED_FIELD[error.code];
   const body = { error: { ...(field ? { field } : {}), message: error.message, ...(problems.length ? { problems } : {}) } };
   return new Response(JSON.stringify(body), {
     status: STORE_ERROR_STATUS[error.code] ?? 500,
