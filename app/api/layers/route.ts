@@ -1,10 +1,10 @@
-import { getBriefData } from "@/lib/data";
 import { answer, json } from "@/lib/api/responses";
+import { getStore } from "@/lib/store";
 
 export async function GET() {
   return answer(async () => {
-    const { layers, unavailable } = await getBriefData();
-    return json({ layers: layers.map((l) => l.summary), unavailable });
+    const { layers, unavailable } = await (await getStore()).layers();
+    return json({ layers, unavailable });
   });
 }
 
