@@ -64,6 +64,25 @@ describe("a server killed in the middle of a stream of writes", () => {
       }
     };
 
+    // A reader of the map's list: every event of the stream it lists is whole.
+    const listReader = async () => {
+      while (!killed) {
+        try {
+          const answer = await call(running.url, "GET", "/api/events?q=Writer", { token: null });
+          reads++;
+          for (const feature of answer.body?.features ?? []) {
+            const { id, title, actors, sources, time } = feature.properties;
+            const expected = sent.get(id);
+            if (expected && !isDeepStrictEqual({ title, actors, sources, time }, { title: expected.title, actors: expected.actors, sources: expected.sources, time: expected.time })) {
+              halfSeen.push(`list ${id}: ${JSON.stringify(feature.properties)}`);
+            }
+          }
+        } catch {
+          // the server was killed under this read
+        }
+      }
+    };
+
     // Writers: IN_FLIGHT concurrent POSTs until the kill.
     const queue = [...sent.keys()];
     const writer = async () => {
@@ -83,7 +102,7 @@ describe("a server killed in the middle of a stream of writes", () => {
       }
     };
 
-    await Promise.all([...Array.from({ length: IN_FLIGHT }, writer), reader(), reader()]);
+    await Promise.all([...Array.from({ length: IN_FLIGHT }, writer), reader(), reader(), listReader()]);
     await running.stop();
     expect(killed).toBe(true);
     expect(reads).toBeGreaterThan(0);

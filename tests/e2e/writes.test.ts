@@ -37,6 +37,11 @@ describe("events", () => {
 
     const again = await call(base(), "GET", "/api/events/writes-created-event", { token: null, headers: { "if-none-match": tag! } });
     expect(again.status).toBe(304);
+
+    // The map's own API sees the new event at once.
+    const listed = await call(base(), "GET", "/api/events?id=writes-created-event", { token: null });
+    expect(listed.body.features.map((f: { properties: { id: string } }) => f.properties.id)).toEqual(["writes-created-event"]);
+    expect(listed.body.features[0].properties).toMatchObject({ title: sent.title, sources: sent.sources });
   });
 
   it("PUT replaces with If-Match; a stale If-Match is a 412 and changes nothing", async () => {
@@ -147,6 +152,10 @@ describe("layers", () => {
     expect(created.body).toMatchObject({ id, title: "Test square", featureCount: 1, geometryType: "Polygon" });
     expect(created.body.bbox).toEqual([36, 33, 36.1, 33.1]);
 
+    const features = await call(base(), "GET", `/api/layers/${id}`, { token: null });
+    expect(features.status).toBe(200);
+    expect(features.body.features.map((f: { id: string }) => f.id)).toEqual(["square"]);
+
     const event = eventBody("writes-in-the-square", { where: { layer: id, feature: "square" }, geoPrecision: "region" });
     const posted = await call(base(), "POST", "/api/events", { body: event });
     expect(posted.status, JSON.stringify(posted.body)).toBe(201);
@@ -159,6 +168,8 @@ describe("layers", () => {
     const patched = await call(base(), "PATCH", `/api/layers/${id}`, { body: { style: { color: "#993366" } } });
     expect(patched.status, JSON.stringify(patched.body)).toBe(200);
     expect(patched.body.style).toEqual({ color: "#993366", dashed: false, fillOpacity: 0.25 });
+    const listed = await call(base(), "GET", "/api/layers", { token: null });
+    expect(listed.body.layers.find((l: { id: string }) => l.id === id)).toMatchObject({ title: "Test square, renamed", style: { color: "#993366" } });
 
     // Dropping the feature the event names is refused, as is deleting the layer.
     const dropped = await call(base(), "PATCH", `/api/layers/${id}`, { body: { data: { type: "FeatureCollection", features: [] } } });
@@ -169,6 +180,7 @@ describe("layers", () => {
     expect((await call(base(), "DELETE", "/api/events/writes-in-the-square")).status).toBe(204);
     expect((await call(base(), "DELETE", `/api/layers/${id}`)).status).toBe(204);
     expect((await call(base(), "PATCH", `/api/layers/${id}`, { body: { title: "gone" } })).status).toBe(404);
+    expect((await call(base(), "GET", `/api/layers/${id}`, { token: null })).status).toBe(404);
   });
 });
 
