@@ -100,6 +100,10 @@ describe("events", () => {
     expect(deleted.status).toBe(204);
     expect((await call(base(), "GET", `/api/events/${id}`)).status).toBe(404);
     expect((await call(base(), "DELETE", `/api/events/${id}`)).status).toBe(404);
+    // PUT never creates: POST does.
+    const put = await call(base(), "PUT", `/api/events/${id}`, { body: eventBody(id) });
+    expect(put.status).toBe(404);
+    expect((await call(base(), "GET", `/api/events/${id}`)).status).toBe(404);
   });
 });
 

@@ -19,15 +19,3 @@ export function writeRoute(request: Request, handler: (actor: string) => Promise
     }
   });
 }
-
-/** A read that may refuse a request with a RequestError (e.g. a bad audit filter). */
-export function readRoute(handler: () => Promise<Response>): Promise<Response> {
-  return answer(async () => {
-    try {
-      return await handler();
-    } catch (error) {
-      if (error instanceof RequestError) return error.response();
-      throw error;
-    }
-  });
-}
