@@ -1,7 +1,6 @@
 import "server-only";
 import { join } from "node:path";
 import { byTime } from "@/lib/model/event-order";
-import { formatProblem } from "@/lib/model/problem";
 import { loadBriefData, type BriefData } from "./load";
 import { syntheticEvents } from "./synthetic";
 
@@ -10,18 +9,12 @@ export function dataDir(): string {
   return process.env.BRIEFMAP_DATA_DIR ?? join(process.cwd(), "data");
 }
 
-let cached: Promise<BriefData> | undefined;
-
 /**
- * All of Briefmap's data, loaded and validated once per server process. Problems are logged at
- * start-up with file, item and rule; the valid rest is served.
+ * A data folder read and validated, for importing it into the store (pages and routes read the
+ * store, never this). Problems are listed with file, item and rule; the valid rest is returned.
  */
-export function getBriefData(): Promise<BriefData> {
-  cached ??= loadBriefData(dataDir()).then((data) => {
-    for (const p of data.problems) console.warn(`[briefmap data] ${formatProblem(p)}`);
-    return withSynthetic(data);
-  });
-  return cached;
+export async function loadDataFolder(dir: string = dataDir()): Promise<BriefData> {
+  return withSynthetic(await loadBriefData(dir));
 }
 
 export type { BriefData } from "./load";

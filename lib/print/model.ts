@@ -1,4 +1,3 @@
-import type { BriefData } from "@/lib/data/load";
 import type { LoadedEvent } from "@/lib/model/event";
 import type { EventType } from "@/lib/model/schema";
 import type { BBox, LayerSummary } from "@/lib/model/layer-summary";
@@ -6,8 +5,7 @@ import { dayLabel, timeLabel } from "@/lib/events/time-label";
 import { LEVANT_BOUNDS } from "@/lib/map/camera";
 import { EVENT_TYPE_INFO } from "@/lib/model/vocabulary";
 import type { Camera } from "@/lib/view/camera";
-import { boundsOfPlaces } from "@/lib/geo/bounds";
-import { eventsOfView, featureBBoxIn, visibleLayerIds } from "@/lib/view/first-view";
+import { boundsOfPlaces, type FeatureBBox } from "@/lib/geo/bounds";
 import { serializeView, type View } from "@/lib/view/view";
 import { sheetLayout, type SheetLayout } from "./layout";
 import { PAPER_LABEL } from "./paper";
@@ -73,17 +71,26 @@ export function timeWindowLabel(view: Pick<View, "from" | "to">): string {
   return "all dates";
 }
 
-function frameOf(data: BriefData, selected: LoadedEvent | null, events: LoadedEvent[]): BBox {
+/**
+ * What a print is drawn from, read from the store by the caller (app/print/read-print.ts): the
+ * layers, the events in view (at most a page's worth), the selected event and its features' extents.
+ */
+export type PrintInputs = {
+  layers: LayerSummary[];
+  events: LoadedEvent[];
+  selected: LoadedEvent | null;
+  featureBBox: FeatureBBox;
+};
+
+function frameOf(featureBBox: FeatureBBox, selected: LoadedEvent | null, events: LoadedEvent[]): BBox {
   const places = selected ? [selected.place, ...selected.aboutPlaces] : events.map((e) => e.place);
   // Points only when no event is selected: a list of region-level events would otherwise frame whole countries.
-  return boundsOfPlaces(places, selected ? featureBBoxIn(data) : () => undefined) ?? DEFAULT_FRAME;
+  return boundsOfPlaces(places, selected ? featureBBox : () => undefined) ?? DEFAULT_FRAME;
 }
 
 /** Composes the print of a view; `now` is passed in so that tests and the page agree on the date. */
-export function printModel(data: BriefData, view: View, print: PrintParams, origin: string, now: Date): PrintModel {
-  const { events, selected } = eventsOfView(data, view);
-  const layers = data.layers.map((l) => l.summary);
-  const visible = visibleLayerIds(data, view);
+export function printModel({ layers, events, selected, featureBBox }: PrintInputs, view: View, print: PrintParams, origin: string, now: Date): PrintModel {
+  const visible = view.layers ?? layers.filter((l) => l.defaultVisible).map((l) => l.id);
   const shown = layers.filter((l) => visible.includes(l.id));
   const layerTitle = (id: string) => layers.find((l) => l.id === id)?.title;
   const title = print.title ?? selected?.title ?? filterDescription(view, layerTitle) ?? "Situation map";
@@ -107,7 +114,7 @@ export function printModel(data: BriefData, view: View, print: PrintParams, orig
     timeWindow: timeWindowLabel(view),
     printedAt: `${dayLabel(today)}, ${now.toISOString().slice(11, 16)} UTC`,
     camera: view.map,
-    frame: frameOf(data, selected, events),
+    frame: frameOf(featureBBox, selected, events),
     layers,
     visible: shown.map((l) => l.id),
     eventTypes: types.map((type) => ({ type, ...EVENT_TYPE_INFO[type] })),
