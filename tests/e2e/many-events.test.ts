@@ -64,7 +64,7 @@ describe("many events", () => {
 
     const mapRequests: string[] = [];
     page.on("request", (r) => void (r.url().includes("/api/events") && mapRequests.push(r.url())));
-    await page.locator('input[type="search"]').fill("synthetic strike 1");
+    await page.getByRole("searchbox", { name: "Search events" }).fill("synthetic strike 1");
     const narrowed = (await api("/api/events?from=2024-01-01&to=2024-12-31&q=synthetic%20strike%201&detail=brief")).features;
     await expect.poll(() => eventCount(page), { timeout: 15_000 }).toBe(`${narrowed.length} of ${SYNTHETIC + 13}`);
     await expect.poll(() => page.locator("[data-event-count]").getAttribute("data-event-count")).toBe(String(narrowed.length));
