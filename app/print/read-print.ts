@@ -5,12 +5,17 @@ import { readPrintParams } from "@/lib/print/print-params";
 import { featureBBoxesOf, selectedEvent } from "@/lib/view/first-view";
 import { viewEventQuery } from "@/lib/view/event-query";
 import type { IgnoredParam, SearchParams } from "@/lib/view/read-view";
+import { readingStore } from "@/lib/view/page-error";
 import { readServerView } from "@/lib/view/server-view";
 import { MAX_INLINE_EVENTS } from "@/lib/view/view-events-shape";
 import { requestOrigin } from "./request-origin";
 
 /** The print of a request's query: the page and the export buttons' JSON read it the same way. */
-export async function readPrint(search: SearchParams): Promise<{ model: PrintModel; ignored: IgnoredParam[] }> {
+export function readPrint(search: SearchParams): Promise<{ model: PrintModel; ignored: IgnoredParam[] }> {
+  return readingStore(() => printOf(search));
+}
+
+async function printOf(search: SearchParams): Promise<{ model: PrintModel; ignored: IgnoredParam[] }> {
   const store = await getStore();
   const { view, ignored, layers } = await readServerView(store, search);
   const { print, ignored: printIgnored } = readPrintParams(search);

@@ -33,9 +33,12 @@ export function readId(what: "event" | "layer" | "article"): (value: string) => 
   return (value) => (value.length <= 100 && SLUG.test(value) ? ok(value) : no(`not ${what === "layer" ? "a" : "an"} ${what} id`));
 }
 
-/** Text for `q`: spaces collapsed; refused when empty or too long. */
+/**
+ * Text for `q`: control characters (NUL and the like, never part of a search) read as spaces,
+ * spaces collapsed; refused when empty or too long.
+ */
 export function readQuery(value: string): Read<string> {
-  const q = value.trim().replace(/\s+/g, " ");
+  const q = value.replace(/[\u0000-\u001f\u007f]/g, " ").trim().replace(/\s+/g, " ");
   if (q.length === 0) return no("empty");
   return q.length <= MAX_QUERY_LENGTH ? ok(q) : no(`${q.length} characters long; at most ${MAX_QUERY_LENGTH} are accepted`);
 }

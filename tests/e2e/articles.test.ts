@@ -42,18 +42,19 @@ const readerTitle = (page: import("playwright-core").Page) => page.locator("#art
 
 describe("many articles", () => {
   it("the reader shows the newest article by default, and article= opens another one in the server's HTML", async () => {
+    const readerIn = (html: string) => /<h2 id="article-title"[^>]*>([^<]*)<\/h2>/.exec(html)?.[1];
     const plain = await (await fetch(`${server.url}/`)).text();
-    expect(plain).toContain("Syria confirmed on Tuesday that its foreign minister met with Israeli officials in Paris");
+    expect(readerIn(plain)).toBe("Syria confirms its foreign minister met Israeli officials in Paris");
     const linked = await (await fetch(`${server.url}/?article=${SECOND}`)).text();
-    expect(linked).toContain(PROTEST_SENTENCE);
-    expect(linked).not.toContain("Syria confirmed on Tuesday that its foreign minister");
+    expect(readerIn(linked)).toBe(SECOND_TITLE);
+    expect(linked).toContain(`data-start="69"`);
   });
 
   it("an unknown article is dropped with a notice and the newest is shown", async () => {
     const html = await (await fetch(`${server.url}/?article=no-such-article&q=ceasefire`)).text();
     expect(html).toContain('data-testid="ignored-notice"');
     expect(html).toMatch(/no such article/);
-    expect(html).toContain("Syria confirmed on Tuesday that its foreign minister");
+    expect(html).toMatch(/<h2 id="article-title"[^>]*>Syria confirms its foreign minister/);
     expect(html).toContain('value="ceasefire"');
   });
 

@@ -34,7 +34,7 @@ afterAll(async () => {
 });
 
 describe("a data store that cannot be read", () => {
-  it.each(["/api/events", "/api/events/digest", "/api/events/view", "/api/layers", "/api/layers/paris", "/api/articles/syria-israel-paris-talks-2025-08-20", "/print/model"])(
+  it.each(["/api/events", "/api/events/digest", "/api/events/view", "/api/layers", "/api/layers/paris", "/api/articles/syria-israel-paris-talks-2025-08-20", "/print/model", "/preview"])(
     "GET %s answers 503 with a message and no internals",
     async (route) => {
       const response = await fetch(`${server.url}${route}`);
@@ -51,6 +51,11 @@ describe("a data store that cannot be read", () => {
     const text = await page.getByTestId("store-unavailable").innerText();
     expect(text).toMatch(/The data store is unavailable/);
     expect(text).not.toMatch(/at \w+ \(|node_modules|sqlite|Error:/i);
+  });
+
+  test("so does the print page", async ({ browser }) => {
+    const { page } = await openPage(server.url, "/print?event=paris-talks", { browser });
+    await expect.poll(() => page.getByTestId("store-unavailable").count(), { timeout: 15_000 }).toBe(1);
   });
 
   it("recovers when the database is back, without a restart", async () => {

@@ -10,7 +10,7 @@ import { readView } from "@/lib/view/read-view";
 /** One filter, three forms: the view URL, the query string the dashboard sends, and the API's reader. */
 const slug = fc.stringMatching(/^[a-z0-9]{1,8}(-[a-z0-9]{1,8}){0,2}$/);
 const day = fc.date({ min: new Date("1900-01-01T00:00:00Z"), max: new Date("2100-12-31T00:00:00Z"), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
-const text = fc.string({ minLength: 1, maxLength: 120 }).map((s) => s.trim().replace(/\s+/g, " ")).filter((s) => s.length > 0);
+const text = fc.string({ minLength: 1, maxLength: 120 }).map((s) => s.replace(/[\u0000-\u001f\u007f]/g, " ").trim().replace(/\s+/g, " ")).filter((s) => s.length > 0);
 const coordinate = (max: number) => fc.integer({ min: -max * 1000, max: max * 1000 }).map((n) => n / 1000);
 
 const query: fc.Arbitrary<EventQuery> = fc

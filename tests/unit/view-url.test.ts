@@ -23,7 +23,7 @@ const view: fc.Arbitrary<View> = fc.record({
   from: fc.option(day, { nil: null }),
   to: fc.option(day, { nil: null }),
   types: fc.option(fc.uniqueArray(fc.constantFrom(...EVENT_TYPES), { minLength: 1 }), { nil: null }),
-  q: fc.option(fc.string({ minLength: 1, maxLength: 120 }).map((s) => s.trim().replace(/\s+/g, " ")).filter((s) => s.length > 0), { nil: null }),
+  q: fc.option(fc.string({ minLength: 1, maxLength: 120 }).map((s) => s.replace(/[\u0000-\u001f\u007f]/g, " ").trim().replace(/\s+/g, " ")).filter((s) => s.length > 0), { nil: null }),
   layer: fc.option(slug, { nil: null }),
   article: fc.option(slug, { nil: null }),
 });
