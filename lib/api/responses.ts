@@ -1,4 +1,5 @@
 import { StoreError } from "@/lib/store/store";
+import { withinRequestBudget } from "./time-budget";
 
 /** JSON answers of the HTTP API; error bodies always say which parameter and what was wrong. */
 import { storeErrorResponse } from "./store-errors";
@@ -48,7 +49,7 @@ export function unavailable(): Response {
  */
 export async function answer(handler: () => Promise<Response>): Promise<Response> {
   try {
-    return await handler();
+    return await withinRequestBudget(handler);
   } catch (error) {
     if (error instanceof ParamError) return badRequest(error.param, error.message);
     if (error instanceof StoreError && (error.code === "unavailable" || error.code === "timeout")) {
