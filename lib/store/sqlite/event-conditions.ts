@@ -43,6 +43,12 @@ export function eventConditions(query: EventQuery, after?: EventCursor): { where
   return { where: conditions.length ? `WHERE ${conditions.join(" AND ")}` : "", params };
 }
 
+/**
+ * How far the R*Tree box is widened: SQLite rounds stored float32 boxes outward, except for values
+ * too small for float32 (5e-324 is stored as 0), which this margin covers. Hits are rechecked exactly.
+ */
+const MARGIN = 1e-6;
+
 /** Box and time window as R*Tree constraints; a box across the antimeridian is two boxes. */
 function rtreeCandidates(query: EventQuery): { sql: string; params: unknown[] } | undefined {
   const from = query.from !== undefined ? dayKey(query.from) : undefined;
@@ -63,11 +69,11 @@ function rtreeCandidates(query: EventQuery): { sql: string; params: unknown[] } 
     const values: number[] = [...timeParams];
     if (lon) {
       parts.push("max_lon >= ?", "min_lon <= ?");
-      values.push(...lon);
+      values.push(lon[0] - MARGIN, lon[1] + MARGIN);
     }
     if (lat) {
       parts.push("max_lat >= ?", "min_lat <= ?");
-      values.push(...lat);
+      values.push(lat[0] - MARGIN, lat[1] + MARGIN);
     }
     return { sql: `SELECT id FROM event_boxes WHERE ${parts.join(" AND ")}`, params: values };
   };
