@@ -17,5 +17,7 @@ export function writeRoute(request: Request, handler: (actor: string) => Promise
       if (error instanceof RequestError) return error.response();
       throw error;
     }
-  });
+    // No time budget: a write cut off by it could still commit after the client was told 503.
+    // Writes are bounded by their body limits and the store's own statement timeout instead.
+  }, { budget: false });
 }
