@@ -31,7 +31,7 @@ export default async function PrintPage({ searchParams }: PageProps) {
       <PrintNotice ignored={ignored} />
       <nav className={styles.toolbar} aria-label="Print view">
         <PrintButton />
-        <ExportButtons viewQuery={model.viewQuery} defaultTitle={model.print.title ?? ""} />
+        <ExportButtons viewQuery={model.viewQuery} initial={model.print} />
         <Link href={`/${model.viewQuery ? `?${model.viewQuery}` : ""}`}>Back to the map</Link>
       </nav>
       <div className={styles.sheetWrap}>
