@@ -50,6 +50,12 @@ describe("npm run snapshot", () => {
     expect(png.readUInt32BE(20)).toBeGreaterThan(png.readUInt32BE(16));
   });
 
+  it("runs on its own: neither it nor its browser launcher imports the test harness", () => {
+    for (const file of ["scripts/snapshot.mts", "scripts/chromium.ts"]) {
+      expect(readFileSync(path.join(ROOT, file), "utf8"), file).not.toMatch(/from\s+["'][^"']*\btests\//);
+    }
+  });
+
   it("refuses a link that is not a URL with exit code 2", async () => {
     const result = await snapshot("--url", "not a link", "--out", path.join(dir, "x.pdf"));
     expect(result.code).toBe(2);
