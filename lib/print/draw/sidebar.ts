@@ -14,7 +14,8 @@ const KEY_MM = 7;
 /** Legend, sources and the link with its QR code; the link block sits at the bottom and is never cut. */
 export function drawSidebar(painter: Painter, model: PrintModel, box: Box): void {
   const linkText = `${LINK_LABEL} ${model.link}`;
-  const linkTop = box.y + box.height - blockHeight(painter, linkText, box.width, NOTE) - 1.5 - QR_MM;
+  const linkWidth = box.width - QR_MM - 2;
+  const linkTop = box.y + box.height - Math.max(QR_MM, blockHeight(painter, linkText, linkWidth, NOTE));
   let y = box.y;
   const heading = (text: string) => {
     painter.text(text.toUpperCase(), box.x, y, HEADING, MUTED);
@@ -38,7 +39,14 @@ export function drawSidebar(painter: Painter, model: PrintModel, box: Box): void
   if (model.eventTypes.length) {
     y += 1.5;
     heading("Events");
-    for (const t of model.eventTypes) keyed(t.label, (x, top) => painter.circle(x + 2.5, top + 1.3, 1.2, { fill: t.color, stroke: "#ffffff", lineWidth: 0.25 }));
+    // Two to a row, as on the HTML sheet: the types are short words.
+    const half = (box.width - 2) / 2;
+    for (const [i, t] of model.eventTypes.entries()) {
+      const x = box.x + (i % 2) * (half + 2);
+      painter.circle(x + 2.5, y + 1.3, 1.2, { fill: t.color, stroke: "#ffffff", lineWidth: 0.25 });
+      const below = drawBlock(painter, t.label, x + KEY_MM, y, half - KEY_MM, ITEM, INK, linkTop - 2) + 0.8;
+      if (i % 2 === 1 || i === model.eventTypes.length - 1) y = below;
+    }
     if (model.selectedId) keyed(SELECTED_KEY, (x, top) => painter.circle(x + 2.5, top + 1.3, 1.2, { fill: "#ffffff", stroke: INK, lineWidth: 0.5 }));
   }
   y += 1.5;
@@ -47,7 +55,7 @@ export function drawSidebar(painter: Painter, model: PrintModel, box: Box): void
 
   drawQr(painter, model.link, box.x, linkTop, QR_MM);
   painter.link({ x: box.x, y: linkTop, width: QR_MM, height: QR_MM }, model.link);
-  drawBlock(painter, linkText, box.x, linkTop + QR_MM + 1.5, box.width, NOTE, INK);
+  drawBlock(painter, linkText, box.x + QR_MM + 2, linkTop, linkWidth, NOTE, INK);
 }
 
 function drawQr(painter: Painter, link: string, x: number, y: number, size: number): void {
