@@ -28,7 +28,7 @@ async function fetchModel(viewQuery: string, print: PrintParams): Promise<PrintM
 
 /**
  * Print and export for the dashboard's header: a dialog with paper, orientation, resolution, title
- * and event list, then the print view, a PNG (map, title, legend) or a PDF (the whole sheet).
+ * and event list, then the print view, a PNG of the first page or a PDF of every page.
  */
 export function ExportButtons({ viewQuery, initial = DEFAULT_PRINT, titleHint }: Props) {
   const dialog = useRef<HTMLDialogElement>(null);
