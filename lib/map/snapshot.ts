@@ -178,6 +178,8 @@ export async function renderSnapshot(input: SnapshotInput): Promise<Snapshot> {
     m.triggerRepaint();
     const complete = loadedIdle && (await within(idle, deadline));
     input.signal?.throwIfAborted();
+    // Resizing the canvas cleared it: when the deadline came first, draw what is loaded now, or the image would be blank.
+    if (!complete) m.redraw();
     progress("Reading the image…");
     const canvas = m.getCanvas();
     const { lng, lat } = m.getCenter();

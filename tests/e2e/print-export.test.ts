@@ -18,8 +18,9 @@ const SLOW = { timeout: 300_000 };
 const run = (cmd: string, ...args: string[]) => execFileSync(cmd, args, { encoding: "utf8" });
 const squash = (s: string) => s.replace(/\s+/g, "");
 
-/** Opens the print page's export dialog and saves what one of its buttons downloads. */
+/** Waits for the print page's own map, opens its export dialog and saves what one of its buttons downloads. */
 async function exportFrom(page: Page, button: "Download PNG" | "Download PDF", file: string): Promise<string> {
+  await page.locator('main[data-print-ready="true"], main[data-print-error]').first().waitFor({ state: "attached", timeout: DOWNLOAD_TIMEOUT_MS });
   await page.getByRole("button", { name: "Print / export…" }).click();
   const dialog = page.getByTestId("export-dialog");
   await expect.poll(() => dialog.isVisible()).toBe(true);
@@ -87,6 +88,15 @@ describe("PNG export", () => {
       const [x, y] = [Math.round((MARGIN_MM + map.x + map.width - 7.5) * px), Math.round((MARGIN_MM + map.y + 10) * px)];
       const i = (y * png.width + x) * 4;
       expect(Math.max(png.data[i]!, png.data[i + 1]!, png.data[i + 2]!), "north arrow").toBeLessThan(80);
+      // The map itself is drawn: across its box, neither blank paper nor an empty (black) canvas.
+      const samples = [...Array(400).keys()].map((k) => {
+        const sx = Math.round((MARGIN_MM + map.x + ((k % 20) + 0.5) * (map.width / 20)) * px);
+        const sy = Math.round((MARGIN_MM + map.y + (Math.floor(k / 20) + 0.5) * (map.height / 20)) * px);
+        const j = (sy * png.width + sx) * 4;
+        return [png.data[j]!, png.data[j + 1]!, png.data[j + 2]!];
+      });
+      expect(samples.filter((c) => c.every((v) => v < 10)).length, "black map").toBeLessThan(40);
+      expect(samples.filter((c) => c.every((v) => v > 250)).length, "blank map").toBeLessThan(200);
     }
     expect(sizes[300]![0]).toBeGreaterThan(sizes[150]![0] * 1.9);
   });
