@@ -5,6 +5,7 @@ import type { Page } from "playwright-core";
 import { describe, expect } from "vitest";
 import { openPage } from "./harness/browser";
 import { test } from "./harness/fixtures";
+import { decodePng } from "./harness/png";
 
 /** Where the sheets are written, and rendered to PNG for people to look at. */
 const OUT = path.resolve(import.meta.dirname, "../../.tmp/print-sheets");
@@ -130,12 +131,18 @@ describe("the print page", () => {
       const { page } = await openPage(baseUrl, `/print?${VIEW}&paper=a4&orientation=landscape`, { browser, viewport: { width, height: 900 } });
       const toolbar = page.getByRole("navigation", { name: "Print view" });
       for (const control of [toolbar.getByRole("button", { name: "Print…" }), toolbar.getByRole("button", { name: "Print / export…" }), toolbar.getByRole("link", { name: "Back to the map" })]) {
+        const name = await control.textContent();
         const box = (await control.boundingBox())!;
         const hit = await page.evaluate(([x, y]) => {
           const el = document.elementFromPoint(x!, y!);
           return el?.closest("nav")?.getAttribute("aria-label") ?? el?.tagName ?? null;
         }, [box.x + box.width / 2, box.y + box.height / 2]);
-        expect(hit, `${await control.textContent()} is covered`).toBe("Print view");
+        expect(hit, `${name} does not get the click`).toBe("Print view");
+        // Seen, not only clickable: paint (an outline, a shadow) can cover what still gets clicks.
+        const shot = decodePng(await page.screenshot({ clip: box }));
+        let ink = 0;
+        for (let i = 0; i < shot.data.length; i += 4) if (Math.min(shot.data[i]!, shot.data[i + 1]!, shot.data[i + 2]!) < 200) ink++;
+        expect(ink / (shot.width * shot.height), `${name} is painted over`).toBeGreaterThan(0.03);
       }
       await toolbar.getByRole("button", { name: "Print / export…" }).click({ timeout: 5_000 });
       await expect.poll(() => page.getByTestId("export-dialog").isVisible()).toBe(true);
