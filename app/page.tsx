@@ -1,20 +1,31 @@
 import type { Metadata } from "next";
-import { getBriefData } from "@/lib/data";
-import { eventsOfView, firstEvents, knownIds, timeAxis, viewTitle } from "@/lib/view/first-view";
+import { getStore } from "@/lib/store";
+import type { Store } from "@/lib/store/store";
+import { eventQueryString, viewEventQuery } from "@/lib/view/event-query";
+import { selectedEvent, viewTitle } from "@/lib/view/first-view";
+import { readingStore } from "@/lib/view/page-error";
 import { publicOrigin } from "@/lib/view/public-origin";
-import { readView, type SearchParams } from "@/lib/view/read-view";
+import type { SearchParams } from "@/lib/view/read-view";
+import { readServerView } from "@/lib/view/server-view";
 import { serializeView } from "@/lib/view/view";
+import { viewEvents } from "@/lib/view/view-events";
 import { Dashboard } from "./_components/dashboard/dashboard";
 
 type PageProps = { searchParams: Promise<SearchParams> };
 
 export async function generateMetadata({ searchParams }: PageProps): Promise<Metadata> {
-  const data = await getBriefData();
-  const { view } = readView(await searchParams, knownIds(data));
-  const { selected } = eventsOfView(data, view);
-  const title = viewTitle(view, selected) ?? "Situation map";
-  const description = selected?.summary ?? `${data.events.length} events from “${data.articles[0]?.title ?? "the article"}” on the map with their places.`;
   const origin = await publicOrigin();
+  const read = await readingStore(async () => {
+    const store = await getStore();
+    const { view } = await readServerView(store, await searchParams);
+    const [selected, { count }, articles] = await Promise.all([selectedEvent(store, view), store.aggregate({}), store.articles()]);
+    return { view, selected, count, article: articles.find((a) => a.id === view.article) ?? articles[0] };
+  }).catch(() => undefined);
+  // A store that cannot be reached still gets a title; the page itself explains what happened.
+  if (!read) return { title: "Briefmap" };
+  const { view, selected, count, article } = read;
+  const title = viewTitle(view, selected) ?? "Situation map";
+  const description = selected?.summary ?? `${count} events from “${article?.title ?? "the articles"}” on the map with their places.`;
   const query = serializeView(view);
   const image = { url: `${origin}/preview${query}`, width: 1200, height: 630, alt: `Map: ${title}` };
   return {
@@ -28,22 +39,37 @@ export async function generateMetadata({ searchParams }: PageProps): Promise<Met
 }
 
 export default async function Home({ searchParams }: PageProps) {
-  const data = await getBriefData();
-  const { view, ignored } = readView(await searchParams, knownIds(data));
-  const article = data.articles[0];
-  if (!article) return <main>No article is loaded; run npm run check-data to see why.</main>;
-  const { textFile: _t, eventsFile: _e, ...articleFields } = article;
-  const spans = data.events.filter((e) => e.article === article.id).flatMap((e) => e.sources.map((s) => ({ event: e.id, start: s.start, end: s.end })));
-  return (
-    <Dashboard
-      layers={data.layers.map((l) => l.summary)}
-      unavailable={data.unavailable}
-      article={articleFields}
-      spans={spans}
-      allTimes={timeAxis(data.events)}
-      total={data.events.length}
-      initial={firstEvents(eventsOfView(data, view), article.id)}
-      ignored={ignored}
-    />
-  );
+  const search = await searchParams;
+  const props = await readingStore(async () => dashboardProps(await getStore(), search));
+  if (!props) return <main>No article is loaded; run npm run check-data to see why.</main>;
+  return <Dashboard {...props} />;
+}
+
+/** Everything the first HTML carries, read from the store: the reader's article, the view's events or their digest. */
+async function dashboardProps(store: Store, search: SearchParams) {
+  const { view, ignored, layers, unavailable } = await readServerView(store, search);
+  const articles = await store.articles();
+  const readerId = view.article ?? articles[0]?.id;
+  if (!readerId) return null;
+  const query = viewEventQuery(view);
+  const [reader, spans, all, events, selected] = await Promise.all([
+    store.article(readerId),
+    store.articleSpans(readerId),
+    store.aggregate({}),
+    viewEvents(store, query, readerId),
+    selectedEvent(store, view),
+  ]);
+  if (!reader) return null;
+  const { textFile: _t, eventsFile: _e, ...article } = reader.value;
+  return {
+    layers,
+    unavailable,
+    articles,
+    article,
+    spans: spans.map(({ event, start, end }) => ({ event, start, end })),
+    allTimes: all.times.map((t, i) => ({ id: `span-${i}`, time: t.time })),
+    total: all.count,
+    initial: { ...events, query: eventQueryString(query), markedQuery: eventQueryString({ ...query, article: readerId }), selected },
+    ignored,
+  };
 }

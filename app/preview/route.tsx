@@ -1,26 +1,36 @@
 import { ImageResponse } from "next/og";
 import type { NextRequest } from "next/server";
-import { getBriefData } from "@/lib/data";
+import { answer } from "@/lib/api/responses";
 import { basemapLand } from "@/lib/data/basemap";
 import { mapSvg } from "@/lib/preview/map-svg";
 import { previewFrame } from "@/lib/preview/preview-frame";
-import { eventsOfView, knownIds, viewTitle, visibleLayerIds } from "@/lib/view/first-view";
-import { readView } from "@/lib/view/read-view";
+import { getStore } from "@/lib/store";
+import { viewEventQuery } from "@/lib/view/event-query";
+import { featureBBoxesOf, selectedEvent, viewTitle, visibleLayerIds } from "@/lib/view/first-view";
+import { readServerView } from "@/lib/view/server-view";
+import { MAX_INLINE_EVENTS } from "@/lib/view/view-events-shape";
 
 const WIDTH = 1200;
 const HEIGHT = 630;
 
 /** The link preview of a view: its map with layers and events, drawn on the server without a browser. */
 export async function GET(request: NextRequest) {
-  const data = await getBriefData();
-  const { view } = readView(Object.fromEntries(request.nextUrl.searchParams), knownIds(data));
-  const { events, selected } = eventsOfView(data, view);
-  const visible = visibleLayerIds(data, view);
-  const layers = data.layers.filter((l) => visible.includes(l.manifest.id));
-  const frame = previewFrame(data, view, selected, WIDTH, HEIGHT);
+  return answer(() => preview(request));
+}
+
+async function preview(request: NextRequest): Promise<Response> {
+  const store = await getStore();
+  const { view, layers: summaries } = await readServerView(store, Object.fromEntries(request.nextUrl.searchParams));
+  const query = viewEventQuery(view);
+  // A picture shows at most a page's worth of markers; the subtitle counts them all.
+  const [events, { count }, selected] = await Promise.all([store.events(query, { limit: MAX_INLINE_EVENTS }), store.aggregate(query), selectedEvent(store, view)]);
+  const visible = visibleLayerIds(summaries, view);
+  const layers = (await Promise.all(summaries.filter((l) => visible.includes(l.id)).map((l) => store.layer(l.id)))).filter((l) => l !== undefined);
+  const featureBBox = await featureBBoxesOf(store, selected ? [selected.place, ...selected.aboutPlaces] : []);
+  const frame = previewFrame(featureBBox, view, selected, WIDTH, HEIGHT);
   const svg = mapSvg(frame, await basemapLand(), layers, events, selected?.id ?? null);
   const title = viewTitle(view, selected) ?? "Situation map";
-  const subtitle = `${events.length} event${events.length === 1 ? "" : "s"} · ${layers.map((l) => l.manifest.title).join(" · ")}`;
+  const subtitle = `${count} event${count === 1 ? "" : "s"} · ${layers.map((l) => l.manifest.title).join(" · ")}`;
   return new ImageResponse(
     (
       <div style={{ display: "flex", width: "100%", height: "100%", position: "relative", fontFamily: "sans-serif" }}>

@@ -1,84 +1,62 @@
-import type { Feature } from "geojson";
-import type { EventType } from "@/lib/model/event-types";
-import type { BBox } from "@/lib/model/layer-summary";
-import type { EventFilter } from "@/lib/events/filter";
-import { EVENT_TYPES } from "@/lib/model/event-types";
-import { isEventType, MAX_LIST_ITEMS, MAX_QUERY_LENGTH, parseDay, parseSlug, splitList } from "@/lib/view/values";
+import type { EventQuery } from "@/lib/model/event-query";
 import { EVENT_DETAILS, type EventDetail } from "@/lib/events/to-feature";
+import { clip, MAX_LIST_ITEMS, readBBox, readDay, readId, readQuery, readTypes, typesReason, windowReason, type Read } from "@/lib/view/values";
 import { ParamError } from "./responses";
 
-const KNOWN = ["bbox", "from", "to", "types", "q", "layer", "id", "detail"] as const;
+const KNOWN = ["bbox", "from", "to", "types", "q", "layer", "article", "id", "detail"] as const;
 
 /** Raw values longer than this are refused before any parsing work. */
 const MAX_RAW_LENGTH = 1000;
 
+/** Whether the ids a query names exist (cheap store lookups); an unknown one is a 400 naming it. */
+export type IdLookup = { layer(id: string): Promise<boolean>; article(id: string): Promise<boolean> };
+
 /**
  * Reads `/api/events` parameters strictly: any value that is present but wrong throws a ParamError
- * naming it. `layerFeatures` looks up a layer's features (undefined for an unknown layer).
+ * naming it, with the reason the view's lenient reader gives for the same value (lib/view/values.ts).
  */
-export function readEventQuery(params: URLSearchParams, layerFeatures: (id: string) => Feature[] | undefined): EventFilter & { detail: EventDetail } {
+export async function readEventQuery(params: URLSearchParams, known: IdLookup): Promise<{ query: EventQuery; detail: EventDetail }> {
   const raw: Partial<Record<(typeof KNOWN)[number], string>> = {};
   for (const name of KNOWN) {
     const all = params.getAll(name);
     if (all.length > 1) throw new ParamError(name, `"${name}" is given ${all.length} times; give it once`);
     if (all[0] !== undefined && all[0].length > MAX_RAW_LENGTH) throw new ParamError(name, `"${name}" is ${all[0].length} characters long; at most ${MAX_RAW_LENGTH} are accepted`);
-    if (all[0] !== undefined && all[0] !== "") raw[name] = all[0];
+    if (all[0] !== undefined && all[0].trim() !== "") raw[name] = all[0];
   }
-  const filter: EventFilter & { detail: EventDetail } = { detail: "full" };
-  if (raw.bbox !== undefined) filter.bbox = readBBox(raw.bbox);
-  if (raw.from !== undefined) filter.from = readDay("from", raw.from);
-  if (raw.to !== undefined) filter.to = readDay("to", raw.to);
-  if (filter.from && filter.to && filter.from > filter.to) throw new ParamError("to", `"to" (${filter.to}) is before "from" (${filter.from})`);
-  if (raw.types !== undefined) filter.types = readTypes(raw.types);
-  if (raw.q !== undefined) {
-    const q = raw.q.trim();
-    if (q.length > MAX_QUERY_LENGTH) throw new ParamError("q", `"q" is ${q.length} characters long; at most ${MAX_QUERY_LENGTH} are accepted`);
-    if (q) filter.q = q;
+  const query: EventQuery = {};
+  const take = <T>(name: string, value: string, read: (v: string) => Read<T>): T => {
+    const result = read(value);
+    if (!result.ok) throw new ParamError(name, `"${clip(value)}": ${result.reason}`);
+    return result.value;
+  };
+  if (raw.bbox !== undefined) query.bbox = take("bbox", raw.bbox, readBBox);
+  if (raw.from !== undefined) query.from = take("from", raw.from, readDay);
+  if (raw.to !== undefined) query.to = take("to", raw.to, readDay);
+  const inverted = query.from && query.to ? windowReason(query.from, query.to) : null;
+  if (inverted) throw new ParamError("to", inverted);
+  if (raw.types !== undefined) {
+    const { types, unknown, tooMany } = readTypes(raw.types);
+    if (tooMany) throw new ParamError("types", `at most ${MAX_LIST_ITEMS} types are accepted`);
+    if (unknown.length > 0) throw new ParamError("types", typesReason(unknown));
+    if (types.length) query.types = types;
   }
-  if (raw.id !== undefined) {
-    const id = parseSlug(raw.id);
-    if (!id) throw new ParamError("id", `"${clip(raw.id)}" is not an event id`);
-    filter.id = id;
-  }
+  if (raw.q !== undefined) query.q = take("q", raw.q, readQuery);
+  if (raw.id !== undefined) query.id = take("id", raw.id, readId("event"));
+  let detail: EventDetail = "full";
   if (raw.detail !== undefined) {
-    const detail = EVENT_DETAILS.find((d) => d === raw.detail);
-    if (!detail) throw new ParamError("detail", `"${clip(raw.detail)}" is not one of ${EVENT_DETAILS.join(", ")}`);
-    filter.detail = detail;
+    const found = EVENT_DETAILS.find((d) => d === raw.detail);
+    if (!found) throw new ParamError("detail", `"${clip(raw.detail)}" is not one of ${EVENT_DETAILS.join(", ")}`);
+    detail = found;
   }
   if (raw.layer !== undefined) {
-    const id = parseSlug(raw.layer);
-    const features = id ? layerFeatures(id) : undefined;
-    if (!id || !features) throw new ParamError("layer", `unknown layer "${clip(raw.layer)}"`);
-    filter.layer = { id, features };
+    const id = take("layer", raw.layer, readId("layer"));
+    if (!(await known.layer(id))) throw new ParamError("layer", `unknown layer "${clip(raw.layer)}"; GET /api/layers lists the layers`);
+    query.layer = id;
   }
-  return filter;
-}
-
-function readBBox(value: string): BBox {
-  const parts = value.split(",");
-  const numbers = parts.map((p) => (/^\s*-?\d+(\.\d+)?\s*$/.test(p) ? Number(p) : NaN));
-  if (parts.length !== 4 || numbers.some((n) => !Number.isFinite(n))) {
-    throw new ParamError("bbox", "expected four numbers W,S,E,N in degrees, e.g. bbox=35.5,32.5,36.5,33.5");
+  if (raw.article !== undefined) {
+    const id = take("article", raw.article, readId("article"));
+    if (!(await known.article(id))) throw new ParamError("article", `unknown article "${clip(raw.article)}"`);
+    query.article = id;
   }
-  const [w, s, e, n] = numbers as BBox;
-  if (Math.abs(w) > 180 || Math.abs(e) > 180) throw new ParamError("bbox", "west and east must be within -180..180");
-  if (Math.abs(s) > 90 || Math.abs(n) > 90) throw new ParamError("bbox", "south and north must be within -90..90");
-  if (s > n) throw new ParamError("bbox", `south (${s}) is north of north (${n})`);
-  return [w, s, e, n];
+  return { query, detail };
 }
-
-function readDay(param: "from" | "to", value: string): string {
-  const day = parseDay(value);
-  if (!day) throw new ParamError(param, `"${clip(value)}" is not a calendar date written YYYY-MM-DD`);
-  return day;
-}
-
-function readTypes(value: string): EventType[] {
-  const list = splitList(value).filter(Boolean);
-  if (list.length > MAX_LIST_ITEMS) throw new ParamError("types", `at most ${MAX_LIST_ITEMS} types are accepted`);
-  const unknown = list.filter((t) => !isEventType(t));
-  if (unknown.length > 0) throw new ParamError("types", `unknown event type(s) ${unknown.map((t) => `"${clip(t)}"`).join(", ")}; known: ${EVENT_TYPES.join(", ")}`);
-  return list as EventType[];
-}
-
-const clip = (s: string) => (s.length > 40 ? `${s.slice(0, 37)}…` : s);

@@ -1,6 +1,9 @@
+import { StoreError } from "@/lib/store/store";
 import { withinRequestBudget } from "./time-budget";
 
 /** JSON answers of the HTTP API; error bodies always say which parameter and what was wrong. */
+import { storeErrorResponse } from "./store-errors";
+
 const JSON_HEADERS = { "content-type": "application/json; charset=utf-8" };
 const GEOJSON_HEADERS = { "content-type": "application/geo+json; charset=utf-8" };
 
@@ -13,21 +16,8 @@ export function geojson(body: unknown, init?: ResponseInit): Response {
 }
 
 /** A GeoJSON answer whose JSON text is already written (e.g. from texts cached per feature, or bytes cached per layer). */
-export function geojsonText(text: string | Uint8Array<ArrayBuffer>, init?: ResponseInit): Response {
+export function geojsonText(text: string | Uint8Array<ArrayBuffer> | ReadableStream<Uint8Array>, init?: ResponseInit): Response {
   return new Response(text, { ...init, headers: { ...GEOJSON_HEADERS, ...init?.headers } });
-}
-
-const encoded = new WeakMap<object, Uint8Array<ArrayBuffer>>();
-
-/**
- * The UTF-8 JSON of a value that never changes while the server runs (a loaded layer), written once.
- * A layer of 2 MB cost the server about 0.3 s of CPU per request as a string body (serialising, then
- * streaming it through compression in small pieces); as one buffer it goes through in one piece.
- */
-export function jsonBytesOnce(value: object): Uint8Array<ArrayBuffer> {
-  let bytes = encoded.get(value);
-  if (!bytes) encoded.set(value, (bytes = new TextEncoder().encode(JSON.stringify(value))));
-  return bytes;
 }
 
 export function badRequest(param: string, message: string): Response {
@@ -48,12 +38,26 @@ export class ParamError extends Error {
   }
 }
 
-/** Runs a handler so that a bad parameter is a 400 and nothing a client sends can become a 500. */
-export async function answer(handler: () => Promise<Response>): Promise<Response> {
+/** The store could not be reached in time: the client may retry later; nothing about the cause leaks. */
+export function unavailable(): Response {
+  return json({ error: { message: "the data store is unavailable; try again in a moment" } }, { status: 503, headers: { "retry-after": "5" } });
+}
+
+/**
+ * Runs a handler so that a bad parameter is a 400, a store that cannot be reached a 503, and
+ * nothing a client sends can become a 500.
+ */
+export async function answer(handler: () => Promise<Response>, options: { budget?: boolean } = {}): Promise<Response> {
   try {
-    return await withinRequestBudget(handler);
+    return await (options.budget === false ? handler() : withinRequestBudget(handler));
   } catch (error) {
     if (error instanceof ParamError) return badRequest(error.param, error.message);
+    if (error instanceof StoreError && (error.code === "unavailable" || error.code === "timeout")) {
+      console.error("[briefmap api] data store:", error.message);
+      return unavailable();
+    }
+    if (error instanceof StoreError && error.code === "not-found") return notFound(error.message);
+    if (error instanceof StoreError) return storeErrorResponse(error);
     console.error("[briefmap api]", error);
     return json({ error: { message: "internal error" } }, { status: 500 });
   }

@@ -10,18 +10,14 @@ export function dataDir(): string {
   return process.env.BRIEFMAP_DATA_DIR ?? join(process.cwd(), "data");
 }
 
-let cached: Promise<BriefData> | undefined;
-
 /**
- * All of Briefmap's data, loaded and validated once per server process. Problems are logged at
- * start-up with file, item and rule; the valid rest is served.
+ * A data folder read and validated, for importing it into the store (pages and routes read the
+ * store, never this). Problems are listed with file, item and rule; the valid rest is returned.
  */
-export function getBriefData(): Promise<BriefData> {
-  cached ??= loadBriefData(dataDir()).then((data) => {
-    logProblemsOnce(data.problems);
-    return withSynthetic(data);
-  });
-  return cached;
+export async function loadDataFolder(dir: string = dataDir()): Promise<BriefData> {
+  const data = await loadBriefData(dir);
+  logProblemsOnce(data.problems);
+  return withSynthetic(data);
 }
 
 export type { BriefData } from "./load";

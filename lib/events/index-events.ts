@@ -7,6 +7,9 @@ import { TextIndex } from "./index-text";
 import { dayKey, TimeIndex } from "./index-time";
 
 /**
+ * Round 1's in-memory index. No page or route uses it any more (they read the store); it stays as
+ * the reference the benchmarks compare the store with (issue 11), tested against `filterEvents`.
+ *
  * `filterEvents` for a loaded event set: the same events in the same (data) order, found without
  * visiting every event. The index is built on the first query of a set and kept while the set
  * lives; it assumes, as holds for loaded data, that neither the array nor its events change.

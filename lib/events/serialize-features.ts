@@ -1,17 +1,8 @@
 import type { LoadedEvent } from "@/lib/model/event";
 import { eventFeature, type EventDetail as Detail } from "./to-feature";
 
-/**
- * Each event's GeoJSON Feature as JSON text, made once per event and detail level: events do not
- * change after loading, and building and stringifying every feature again was most of the cost of
- * a large answer. Held weakly, so a data set that is let go takes its texts with it.
- */
-const texts: Record<Detail, WeakMap<LoadedEvent, string>> = { full: new WeakMap(), brief: new WeakMap(), marker: new WeakMap() };
-
 export function featureJson(event: LoadedEvent, detail: Detail): string {
-  let text = texts[detail].get(event);
-  if (text === undefined) texts[detail].set(event, (text = JSON.stringify(eventFeature(event, detail))));
-  return text;
+  return JSON.stringify(eventFeature(event, detail));
 }
 
 /**
@@ -20,4 +11,41 @@ export function featureJson(event: LoadedEvent, detail: Detail): string {
  */
 export function featureCollectionJson(events: readonly LoadedEvent[], detail: Detail): string {
   return `{"type":"FeatureCollection","features":[${events.map((e) => featureJson(e, detail)).join(",")}]}`;
+}
+
+/**
+ * The same text, written as the events arrive from the store (which reads them page by page), so
+ * that an answer of a hundred thousand markers is never held whole. The first event is read before
+ * the stream is returned: a store that cannot be reached fails the request (503), not the body.
+ */
+export async function featureCollectionStream(events: AsyncIterable<LoadedEvent>, detail: Detail): Promise<ReadableStream<Uint8Array>> {
+  const iterator = events[Symbol.asyncIterator]();
+  const first = await iterator.next();
+  const encoder = new TextEncoder();
+  let pending: IteratorResult<LoadedEvent> | undefined = first;
+  let comma = false;
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(encoder.encode('{"type":"FeatureCollection","features":['));
+    },
+    async pull(controller) {
+      // Up to a few hundred features per chunk: fewer, larger writes through compression.
+      const parts: string[] = [];
+      for (let i = 0; i < 256; i++) {
+        const next = pending ?? (await iterator.next());
+        pending = undefined;
+        if (next.done) {
+          controller.enqueue(encoder.encode(`${parts.join("")}]}`));
+          controller.close();
+          return;
+        }
+        parts.push(`${comma ? "," : ""}${featureJson(next.value, detail)}`);
+        comma = true;
+      }
+      controller.enqueue(encoder.encode(parts.join("")));
+    },
+    async cancel() {
+      await iterator.return?.();
+    },
+  });
 }

@@ -43,6 +43,11 @@ export const layerManifestSchema = z.object({
   labelProperty: z.string().default("name"),
   style: layerStyleSchema,
   provenance: provenanceSchema,
+  /**
+   * Other names of features, by feature id, that the data itself does not carry (spellings,
+   * transliterations, other scripts), so that a text search for any of them finds the feature's events.
+   */
+  aliases: z.record(z.string().min(1), z.array(z.string().min(1)).min(1)).optional(),
 });
 
 /** A place an event happened in or is about: a layer feature, or a named point. */

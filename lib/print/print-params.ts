@@ -68,9 +68,9 @@ export function readPrintParams(search: SearchParams): { print: PrintParams; ign
 /** The print params as a query string, leaving out the defaults so that links stay short. */
 export function printQuery(print: PrintParams): string {
   const params = new URLSearchParams();
-  params.set("paper", print.paper);
-  params.set("orientation", print.orientation);
-  params.set("dpi", String(print.dpi));
+  if (print.paper !== DEFAULT_PRINT.paper) params.set("paper", print.paper);
+  if (print.orientation !== DEFAULT_PRINT.orientation) params.set("orientation", print.orientation);
+  if (print.dpi !== DEFAULT_PRINT.dpi) params.set("dpi", String(print.dpi));
   if (print.title) params.set("title", print.title);
   if (!print.list) params.set("list", "0");
   return params.toString();

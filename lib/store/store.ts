@@ -96,6 +96,8 @@ export type DataSet = {
   layers: LayerInput[];
   articles: ArticleInput[];
   events: BriefEvent[];
+  /** Layers whose files failed validation, kept so that the layers panel still says what is missing. */
+  unavailable?: UnavailableLayer[];
 };
 
 export type ImportSummary = { layers: number; articles: number; events: number };

@@ -1,13 +1,27 @@
 import { EMPTY_VIEW, VIEW_KEYS, viewParsers, type View } from "./view";
-import { MAX_QUERY_LENGTH } from "./values";
+import { clip, MAX_QUERY_LENGTH, readDay, readId, readIdList, readQuery, readTypes, typesReason, windowReason, type Read } from "./values";
 
 /** A part of a link that could not be applied, said back to the analyst. */
 export type IgnoredParam = { param: string; value: string; reason: string };
 
 export type SearchParams = Record<string, string | string[] | undefined>;
 
-/** What the link may name, so that unknown ids are dropped rather than shown as empty views. */
-export type KnownIds = { layers: ReadonlySet<string>; events: ReadonlySet<string> };
+/**
+ * What the link may name, so that unknown ids are dropped rather than shown as empty views. The
+ * server fills it with cheap store lookups of the ids the link names (lib/view/known-ids.ts).
+ */
+export type KnownIds = { layers: ReadonlySet<string>; events: ReadonlySet<string>; articles: ReadonlySet<string> };
+
+/** Why each value was refused: the same readers the parsers and /api/events use. */
+const readers: Record<Exclude<keyof View, "map" | "types">, (v: string) => Read<unknown>> = {
+  layers: readIdList,
+  event: readId("event"),
+  from: readDay,
+  to: readDay,
+  q: readQuery,
+  layer: readId("layer"),
+  article: readId("article"),
+};
 
 /**
  * Reads a view from a request's query. Every invalid or unknown value is dropped and listed in
@@ -19,11 +33,11 @@ export function readView(search: SearchParams, known: KnownIds): { view: View; i
   for (const key of VIEW_KEYS) {
     const raw = search[key];
     if (raw === undefined) continue;
-    const value = Array.isArray(raw) ? raw[0] ?? "" : raw;
+    const value = Array.isArray(raw) ? (raw[0] ?? "") : raw;
     if (Array.isArray(raw) && raw.length > 1) ignored.push({ param: key, value: raw.slice(1).join(", "), reason: "given more than once; the first value is used" });
     const parsed = viewParsers[key].parse(value);
     if (parsed === null) {
-      if (value !== "" || key === "map" || key === "event") ignored.push({ param: key, value: clip(value), reason: reasonFor(key) });
+      if (value !== "" || key === "map" || key === "event" || key === "article") ignored.push({ param: key, value: clip(value, 60), reason: reasonFor(key, value) });
       continue;
     }
     (view as Record<string, unknown>)[key] = parsed;
@@ -35,9 +49,8 @@ export function readView(search: SearchParams, known: KnownIds): { view: View; i
     view.layers = view.layers.filter((id) => known.layers.has(id));
   }
   if (search.types !== undefined && view.types) {
-    const given = String(Array.isArray(search.types) ? search.types[0] : search.types).split(",");
-    const unknown = given.filter((t) => t && !view.types!.includes(t as never));
-    if (unknown.length) ignored.push({ param: "types", value: clip(unknown.join(",")), reason: "not an event type" });
+    const { unknown } = readTypes(String(Array.isArray(search.types) ? search.types[0] : search.types));
+    if (unknown.length) ignored.push({ param: "types", value: clip(unknown.join(","), 60), reason: typesReason(unknown) });
     if (view.types.length === 0) view.types = null;
   }
   if (view.event && !known.events.has(view.event)) {
@@ -48,31 +61,22 @@ export function readView(search: SearchParams, known: KnownIds): { view: View; i
     ignored.push({ param: "layer", value: view.layer, reason: "no such layer" });
     view.layer = null;
   }
-  if (view.from && view.to && view.from > view.to) {
-    ignored.push({ param: "to", value: view.to, reason: `before "from" (${view.from})` });
+  if (view.article && !known.articles.has(view.article)) {
+    ignored.push({ param: "article", value: view.article, reason: "no such article (it may have been renamed or removed); the newest is shown" });
+    view.article = null;
+  }
+  const inverted = view.from && view.to ? windowReason(view.from, view.to) : null;
+  if (inverted) {
+    ignored.push({ param: "to", value: view.to!, reason: inverted });
     view.to = null;
   }
   return { view, ignored };
 }
 
-function reasonFor(key: keyof View): string {
-  switch (key) {
-    case "map":
-      return "not a camera ZOOM/LAT/LON[/BEARING[/PITCH]] within range";
-    case "layers":
-      return "not a comma-separated list of layer ids";
-    case "event":
-      return "not an event id";
-    case "from":
-    case "to":
-      return "not a calendar date YYYY-MM-DD";
-    case "types":
-      return "not a list of event types";
-    case "q":
-      return `empty or longer than ${MAX_QUERY_LENGTH} characters`;
-    case "layer":
-      return "not a layer id";
-  }
+function reasonFor(key: keyof View, value: string): string {
+  if (key === "map") return "not a camera ZOOM/LAT/LON[/BEARING[/PITCH]] within range";
+  if (key === "types") return "not a list of event types";
+  if (key === "q" && value.trim() === "") return `empty or longer than ${MAX_QUERY_LENGTH} characters`;
+  const read = readers[key](value);
+  return read.ok ? "not accepted" : read.reason;
 }
-
-const clip = (s: string) => (s.length > 60 ? `${s.slice(0, 57)}…` : s);

@@ -6,7 +6,7 @@ import { startNextServer, type NextServer } from "./harness/next-server";
 
 /**
  * A second production server with 10,000 seeded synthetic events besides the real 13: more than the
- * page carries (lib/view/first-view.ts), so the page holds a digest and the map fetches the events
+ * page carries (lib/view/view-events-shape.ts), so the page holds a digest and the map fetches the events
  * itself. Everything an analyst sees must still agree with the API.
  */
 const SYNTHETIC = 10_000;
@@ -64,7 +64,7 @@ describe("many events", () => {
 
     const mapRequests: string[] = [];
     page.on("request", (r) => void (r.url().includes("/api/events") && mapRequests.push(r.url())));
-    await page.locator('input[type="search"]').fill("synthetic strike 1");
+    await page.getByRole("searchbox", { name: "Search events" }).fill("synthetic strike 1");
     const narrowed = (await api("/api/events?from=2024-01-01&to=2024-12-31&q=synthetic%20strike%201&detail=brief")).features;
     await expect.poll(() => eventCount(page), { timeout: 15_000 }).toBe(`${narrowed.length} of ${SYNTHETIC + 13}`);
     await expect.poll(() => page.locator("[data-event-count]").getAttribute("data-event-count")).toBe(String(narrowed.length));
@@ -72,6 +72,35 @@ describe("many events", () => {
     const rows = await page.locator("button[data-event-id]").evaluateAll((els) => els.map((e) => e.getAttribute("data-event-id")));
     expect(rows).toEqual(narrowed.slice(0, 300).map((f) => f.properties?.id));
     await expect.poll(() => mapRequests.some((u) => u.includes("q=synthetic") && u.includes("detail=marker"))).toBe(true);
+    expect(problems.pageErrors).toEqual([]);
+  });
+
+  test("small or large is decided per filter: a narrow link, then clearing it, never loads every full event", async ({ browser }) => {
+    const narrowQuery = "q=synthetic%20strike%2012";
+    const narrow = (await api(`/api/events?${narrowQuery}&detail=marker`)).features.length;
+    expect(narrow, "the link is narrow enough to carry its events").toBeLessThanOrEqual(2000);
+    expect(narrow).toBeGreaterThan(0);
+    const { page, problems } = await openPage(server.url, "about:blank", { browser });
+    const answers: { url: string; complete: boolean; events: number }[] = [];
+    page.on("response", async (r) => {
+      if (!r.url().includes("/api/events/view")) return;
+      const body = (await r.json()) as { complete: boolean; events?: unknown[] };
+      answers.push({ url: r.url(), complete: body.complete, events: body.events?.length ?? 0 });
+    });
+    const markerRequests: string[] = [];
+    page.on("request", (r) => void (r.url().includes("detail=marker") && markerRequests.push(r.url())));
+    await page.goto(`${server.url}/?${narrowQuery}`, { waitUntil: "load" });
+    await waitForMapIdle(page, { timeoutMs: 60_000 });
+    expect(await eventCount(page)).toBe(`${narrow} of ${SYNTHETIC + 13}`);
+    expect(markerRequests, "a small set is drawn from the page itself").toEqual([]);
+
+    await page.getByRole("searchbox", { name: "Search events" }).fill("");
+    await expect.poll(() => eventCount(page), { timeout: 20_000 }).toBe(String(SYNTHETIC + 13));
+    // The cleared filter was answered as a large set: a digest, and the map fetched markers itself.
+    await expect.poll(() => answers.length).toBeGreaterThan(0);
+    expect(answers.every((a) => !a.complete && a.events === 0), JSON.stringify(answers)).toBe(true);
+    await expect.poll(() => markerRequests.some((u) => /\/api\/events\?detail=marker$/.test(u))).toBe(true);
+    expect(await page.locator("button[data-event-id]").count()).toBe(300);
     expect(problems.pageErrors).toEqual([]);
   });
 

@@ -1,6 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, inject } from "vitest";
-import { parseQuery } from "@/lib/view/values";
+import { readQuery, valueOr } from "@/lib/view/values";
 import { test } from "./harness/fixtures";
 import { describeHostileData, openTrapped, outcome, PAYLOADS } from "../fixtures/xss/hostile-data-suite";
 import { startSecondServer, type SecondServer } from "../fixtures/xss/second-server";
@@ -100,7 +100,7 @@ describe("hostile links", () => {
       await page.goto(new URL(linkFor(i), baseUrl).href, { waitUntil: "load" });
       const result = await outcome(page);
       if (result.xss !== undefined || result.dialogs.length || result.csp.length) bad.push(`${linkFor(i)}: ${JSON.stringify(result)}`);
-      const q = parseQuery(PAYLOADS[i % PAYLOADS.length]!);
+      const q = valueOr(readQuery(PAYLOADS[i % PAYLOADS.length]!));
       if (q !== null) {
         const shown = await page.locator('input[type="search"]').first().inputValue();
         if (shown !== q) bad.push(`q shown as ${JSON.stringify(shown)}, expected ${JSON.stringify(q)}`);

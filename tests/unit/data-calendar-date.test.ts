@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { isCalendarDate } from "@/lib/model/calendar-date";
 import { isoDate } from "@/lib/model/schema";
-import { parseDay } from "@/lib/view/values";
+import { readDay, valueOr } from "@/lib/view/values";
+
+const parseDay = (day: string) => valueOr(readDay(day));
 
 describe("a calendar date", () => {
   it.each(["2025-08-20", "2024-02-29", "2000-02-29", "1974-05-31", "2025-12-31"])("%s is real: data, URLs and schemas accept it", (day) => {

@@ -23,14 +23,19 @@ const view: fc.Arbitrary<View> = fc.record({
   from: fc.option(day, { nil: null }),
   to: fc.option(day, { nil: null }),
   types: fc.option(fc.uniqueArray(fc.constantFrom(...EVENT_TYPES), { minLength: 1 }), { nil: null }),
-  q: fc.option(fc.string({ minLength: 1, maxLength: 120 }).map((s) => s.trim().replace(/\s+/g, " ")).filter((s) => s.length > 0), { nil: null }),
+  q: fc.option(fc.string({ minLength: 1, maxLength: 120 }).map((s) => s.replace(/[\u0000-\u001f\u007f]/g, " ").trim().replace(/\s+/g, " ")).filter((s) => s.length > 0), { nil: null }),
   layer: fc.option(slug, { nil: null }),
+  article: fc.option(slug, { nil: null }),
 });
 
 /** Reads a serialized view back as the server does, knowing every id in it. */
 function roundTrip(v: View): View {
   const search = Object.fromEntries(new URLSearchParams(serializeView(v)));
-  const known = { layers: new Set([...(v.layers ?? []), ...(v.layer ? [v.layer] : [])]), events: new Set(v.event ? [v.event] : []) };
+  const known = {
+    layers: new Set([...(v.layers ?? []), ...(v.layer ? [v.layer] : [])]),
+    events: new Set(v.event ? [v.event] : []),
+    articles: new Set(v.article ? [v.article] : []),
+  };
   return readView(search, known).view;
 }
 
@@ -48,10 +53,10 @@ describe("the view URL", () => {
 
   it("never throws, whatever the query", () => {
     const anyValue = fc.oneof(fc.string(), fc.string({ unit: "binary" }), fc.array(fc.string(), { maxLength: 3 }));
-    const keys = fc.constantFrom("map", "layers", "event", "from", "to", "types", "q", "layer", "other");
+    const keys = fc.constantFrom("map", "layers", "event", "from", "to", "types", "q", "layer", "article", "other");
     fc.assert(
       fc.property(fc.dictionary(keys, anyValue), (search) => {
-        const { view, ignored } = readView(search, { layers: new Set(["paris"]), events: new Set(["paris-talks"]) });
+        const { view, ignored } = readView(search, { layers: new Set(["paris"]), events: new Set(["paris-talks"]), articles: new Set(["a-2025"]) });
         expect(typeof view).toBe("object");
         expect(Array.isArray(ignored)).toBe(true);
       }),
@@ -70,12 +75,19 @@ describe("the view URL", () => {
 
   it("drops what it cannot apply, says why, and applies the rest", () => {
     const { view, ignored } = readView(
-      { map: "99/1/2", layers: "paris,atlantis", event: "nope", from: "2025-02-30", to: "2025-08-01", types: "strike,riot", q: "druze" },
-      { layers: new Set(["paris"]), events: new Set(["paris-talks"]) },
+      { map: "99/1/2", layers: "paris,atlantis", event: "nope", from: "2025-02-30", to: "2025-08-01", types: "strike,riot", q: "druze", article: "gone" },
+      { layers: new Set(["paris"]), events: new Set(["paris-talks"]), articles: new Set(["a-2025"]) },
     );
-    expect(view).toMatchObject({ map: null, layers: ["paris"], event: null, from: null, to: "2025-08-01", types: ["strike"], q: "druze" });
-    expect(ignored.map((i) => i.param).sort()).toEqual(["event", "from", "layers", "map", "types"]);
+    expect(view).toMatchObject({ map: null, layers: ["paris"], event: null, from: null, to: "2025-08-01", types: ["strike"], q: "druze", article: null });
+    expect(ignored.map((i) => i.param).sort()).toEqual(["article", "event", "from", "layers", "map", "types"]);
     expect(ignored.find((i) => i.param === "event")?.reason).toMatch(/no such event/);
+    expect(ignored.find((i) => i.param === "article")?.reason).toMatch(/no such article/);
+  });
+
+  it("keeps an article the store holds, and says why a malformed one is dropped", () => {
+    const known = { layers: new Set<string>(), events: new Set<string>(), articles: new Set(["a-2025"]) };
+    expect(readView({ article: "a-2025" }, known)).toEqual({ view: expect.objectContaining({ article: "a-2025" }), ignored: [] });
+    expect(readView({ article: "Not An Id!" }, known).ignored).toEqual([{ param: "article", value: "Not An Id!", reason: "not an article id" }]);
   });
 });
 
@@ -96,6 +108,7 @@ describe("links the interface can produce", () => {
       types: fc.option(fc.subarray([...EVENT_TYPES], { minLength: 1 }), { nil: null }),
       q: fc.option(fc.oneof(anyText, fc.constant("😀".repeat(120))), { nil: null }),
       layer: fc.option(fc.constantFrom(...layerIds), { nil: null }),
+      article: fc.option(fc.constantFrom(...data.articles.map((a) => a.id)), { nil: null }),
     });
     fc.assert(fc.property(uiView, (v) => void expect(`https://briefmap.example.org/${serializeView(v)}`.length).toBeLessThan(2000)), { numRuns: 2000 });
   });

@@ -2,14 +2,17 @@
 
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { isFullEvent, type EventHeadline } from "@/lib/model/event-headline";
-import type { Article, LoadedEvent } from "@/lib/model/event";
+import type { LoadedEvent } from "@/lib/model/event";
 import type { EventType } from "@/lib/model/schema";
 import type { LayerSummary, UnavailableLayer } from "@/lib/model/layer-summary";
-import { eventQueryString } from "@/lib/view/event-query";
+import { eventQueryString, viewEventQuery } from "@/lib/view/event-query";
 import { serializeView } from "@/lib/view/view";
-import type { FirstEvents } from "@/lib/view/first-view";
+import type { FirstEvents } from "@/lib/view/view-events-shape";
 import type { IgnoredParam } from "@/lib/view/read-view";
 import { ArticleReader } from "../article/article-reader";
+import { ArticlesPanel, type ArticleEntry } from "../articles/articles-panel";
+import { useArticle, type ReaderArticle } from "../articles/use-article";
+import { useShowInArticle } from "../articles/use-show-in-article";
 import type { Span } from "../article/segments";
 import { EventCard } from "../events/event-card";
 import { FeatureEvents, type SelectedFeature } from "../events/feature-events";
@@ -30,7 +33,9 @@ import styles from "./dashboard.module.css";
 export type DashboardProps = {
   layers: LayerSummary[];
   unavailable: UnavailableLayer[];
-  article: Omit<Article, "textFile" | "eventsFile">;
+  /** Every article, newest first; the reader shows `article` (the link's, else the newest). */
+  articles: ArticleEntry[];
+  article: ReaderArticle;
   spans: Span[];
   /** The distinct time spans of all events, for a timeline axis that does not jump when filters change. */
   allTimes: { id: string; time: LoadedEvent["time"] }[];
@@ -49,15 +54,16 @@ export function Dashboard(props: DashboardProps) {
   );
 }
 
-function DashboardBody({ layers, unavailable, article, spans, allTimes, total, initial, ignored }: DashboardProps) {
+function DashboardBody({ layers, unavailable, articles, article: initialArticle, spans: initialSpans, allTimes, total, initial, ignored }: DashboardProps) {
   const [view, setView] = useView();
   const setCamera = useCameraInUrl();
-  const query = eventQueryString(view);
-  const marksSentences = useMemo(() => {
-    const told = new Set(spans.map((s) => s.event));
-    return (e: EventHeadline) => told.has(e.id);
-  }, [spans]);
-  const { known, digest, onMap, loading, error } = useEvents(query, initial, marksSentences);
+  const filter = viewEventQuery(view);
+  const query = eventQueryString(filter);
+  const newest = articles[0]?.id ?? initialArticle.id;
+  const { article, spans } = useArticle(view.article ?? newest, { article: initialArticle, spans: initialSpans });
+  const told = useMemo(() => [...new Set(spans.map((s) => s.event))], [spans]);
+  const { known, complete, digest, onMap, loading, error } = useEvents(query, initial, told, eventQueryString({ ...filter, article: article.id }));
+  const articleTitles = useMemo(() => new Map(articles.map((a) => [a.id, a.title])), [articles]);
 
   const defaultVisible = useMemo(() => layers.filter((l) => l.defaultVisible).map((l) => l.id), [layers]);
   const visible = view.layers ?? defaultVisible;
@@ -109,11 +115,9 @@ function DashboardBody({ layers, unavailable, article, spans, allTimes, total, i
 
   const markedIds = useMemo(() => new Set(digest.marked), [digest.marked]);
 
-  const showSentence = (start: number) => {
-    const mark = document.querySelector<HTMLElement>(`mark[data-start="${start}"] button`);
-    mark?.scrollIntoView({ block: "center", behavior: "smooth" });
-    mark?.focus({ preventScroll: true });
-  };
+  // Back to "absent" for the newest article, so links stay short.
+  const chooseArticle = useCallback((id: string) => void setView({ article: id === newest ? null : id }), [setView, newest]);
+  const showSentence = useShowInArticle(article.id, chooseArticle);
 
   return (
     <div className={styles.shell}>
@@ -131,7 +135,11 @@ function DashboardBody({ layers, unavailable, article, spans, allTimes, total, i
       <IgnoredNotice ignored={ignored} />
       <main className={styles.main}>
         <aside className={styles.left} aria-label="Events and layers">
-          <EventList rows={digest.rows} count={digest.count} total={total} selectedId={view.event} onSelect={selectFromList} />
+          <EventList rows={digest.rows} count={digest.count} total={total} selectedId={view.event} onSelect={selectFromList} articleTitle={articles.length > 1 ? articleTitles : undefined} />
+          <details className={styles.layersDetails} open={articles.length > 1}>
+            <summary>Articles</summary>
+            <ArticlesPanel articles={articles} current={article.id} onChoose={chooseArticle} />
+          </details>
           <details className={styles.layersDetails} open>
             <summary>Layers and sources</summary>
             <LayersPanel layers={layers} unavailable={unavailable} visible={visible} onToggle={onToggleLayer} />
@@ -163,10 +171,10 @@ function DashboardBody({ layers, unavailable, article, spans, allTimes, total, i
           )}
         </div>
         <aside className={styles.right} aria-label="Selected event and article">
-          {selectedFeature && <FeatureEvents feature={selectedFeature} events={known} complete={initial.complete} query={query} onSelect={select} onClose={() => setSelectedFeature(null)} />}
+          {selectedFeature && <FeatureEvents feature={selectedFeature} events={known} complete={complete} query={query} onSelect={select} onClose={() => setSelectedFeature(null)} />}
           <div ref={selectionRef} aria-live="polite" className={styles.selection}>
             {selectedInFull ? (
-              <EventCard event={selectedInFull} onClose={() => select(null)} onShowSentence={showSentence} />
+              <EventCard event={selectedInFull} articleTitle={articles.length > 1 ? articleTitles.get(selectedInFull.article) : undefined} onClose={() => select(null)} onShowSentence={(start) => showSentence(selectedInFull.article, start)} />
             ) : (
               <p className={styles.hint}>{selected ? `Loading “${selected.title}”…` : "Select an event in the list, on the map, on the timeline or in the article."}</p>
             )}

@@ -6,10 +6,10 @@ import { timeLabel } from "@/lib/events/time-label";
 import { EVENT_TYPE_INFO, GEO_PRECISION_LABEL } from "@/lib/model/vocabulary";
 import styles from "./events.module.css";
 
-type Props = { event: LoadedEvent; onClose: () => void; onShowSentence: (start: number) => void };
+type Props = { event: LoadedEvent; articleTitle?: string; onClose: () => void; onShowSentence: (start: number) => void };
 
 /** The selected event in full: every field comes from data and is rendered as text. */
-export function EventCard({ event, onClose, onShowSentence }: Props) {
+export function EventCard({ event, articleTitle, onClose, onShowSentence }: Props) {
   const info = EVENT_TYPE_INFO[event.type];
   return (
     <article className={styles.card} aria-labelledby="event-card-title" data-testid="event-card" data-event-id={event.id}>
@@ -42,7 +42,7 @@ export function EventCard({ event, onClose, onShowSentence }: Props) {
         <dt>Actors</dt>
         <dd>{event.actors.join("; ")}</dd>
       </dl>
-      <h3 className={styles.sourcesHeading}>Reported in the article</h3>
+      <h3 className={styles.sourcesHeading} data-testid="event-card-article">{articleTitle ? `Reported in “${articleTitle}”` : "Reported in the article"}</h3>
       {event.sources.map((s) => (
         <blockquote key={s.start} className={styles.quote}>
           {s.quote}{" "}

@@ -15,10 +15,12 @@ type Props = {
   total: number;
   selectedId: string | null;
   onSelect: (id: string) => void;
+  /** Titles of the articles by id, given when there are several, so that each row names its own. */
+  articleTitle?: ReadonlyMap<string, string>;
 };
 
 /** Events in time order, grouped under the date as precisely as the article gives it. */
-export function EventList({ rows, count, total, selectedId, onSelect }: Props) {
+export function EventList({ rows, count, total, selectedId, onSelect, articleTitle }: Props) {
   const { hovered, setHovered } = useHover();
   // A list of thousands helps no one and slows every render: show the first ones and say so.
   const groups = groupByDate(rows.slice(0, LIST_ROWS));
@@ -55,6 +57,7 @@ export function EventList({ rows, count, total, selectedId, onSelect }: Props) {
                     <span className={styles.meta}>
                       {timeLabel(e.time)} · {e.place.name}
                     </span>
+                    {articleTitle && <span className={styles.meta} data-testid="event-article">{articleTitle.get(e.article) ?? e.article}</span>}
                   </button>
                 </li>
               );

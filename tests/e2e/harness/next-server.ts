@@ -1,5 +1,7 @@
 import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -34,9 +36,12 @@ export type NextServerOptions = {
  */
 export async function startNextServer(options: NextServerOptions): Promise<NextServer> {
   const port = await freePort();
+  // Each server gets its own store unless the caller names one: a fresh SQLite file, removed on stop.
+  const ownStore = options.env?.BRIEFMAP_DATABASE_URL || process.env.BRIEFMAP_DATABASE_URL ? undefined : mkdtempSync(path.join(tmpdir(), "briefmap-store-"));
+  const storeEnv = ownStore ? { BRIEFMAP_DATABASE_URL: `file:${path.join(ownStore, "briefmap.sqlite")}` } : {};
   const child = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(port), "-H", "127.0.0.1"], {
     cwd: ROOT,
-    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", BRIEFMAP_DIST_DIR: options.distDir, ...options.env },
+    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", BRIEFMAP_DIST_DIR: options.distDir, ...storeEnv, ...options.env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
@@ -48,9 +53,18 @@ export async function startNextServer(options: NextServerOptions): Promise<NextS
   };
   child.stdout.on("data", collect);
   child.stderr.on("data", collect);
-  const onExit = () => child.kill("SIGKILL");
+  const removeStore = () => {
+    if (ownStore) rmSync(ownStore, { recursive: true, force: true });
+  };
+  const onExit = () => {
+    child.kill("SIGKILL");
+    removeStore();
+  };
   process.once("exit", onExit);
-  child.once("exit", () => process.off("exit", onExit));
+  child.once("exit", () => {
+    process.off("exit", onExit);
+    removeStore();
+  });
 
   const stop = async () => {
     if (child.exitCode !== null || child.signalCode !== null) return;

@@ -1,0 +1,394 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { LoadedEvent } from "@/lib/model/event";
+import { StoreError, type Store } from "@/lib/store/store";
+import { article, baseWorld, event, layer, point, square } from "./contract-fixtures";
+
+const who = { actor: "tester" };
+
+/** The code a store call fails with (or "none"). */
+async function failure(call: Promise<unknown>): Promise<string> {
+  try {
+    await call;
+    return "none";
+  } catch (error) {
+    if (error instanceof StoreError) return error.code;
+    throw error;
+  }
+}
+
+async function problemsOf(call: Promise<unknown>): Promise<StoreError> {
+  try {
+    await call;
+  } catch (error) {
+    if (error instanceof StoreError) return error;
+    throw error;
+  }
+  throw new Error("expected the call to fail");
+}
+
+const ids = (events: LoadedEvent[]) => events.map((e) => e.id);
+
+/**
+ * The store's contract: what every backend must do, seen only through the Store interface.
+ * `open` must give a new, empty store each time. Each test builds its own data.
+ */
+export function defineStoreContract(name: string, open: () => Promise<Store>): void {
+  describe(`store contract (${name})`, () => {
+    let store: Store;
+    beforeEach(async () => {
+      store = await open();
+    });
+    afterEach(async () => {
+      await store.close();
+    });
+
+    const seeded = async () => {
+      const world = baseWorld();
+      await store.importData(world.data, { actor: "seed", mode: "replace" });
+      return world;
+    };
+
+    describe("reads", () => {
+      it("starts empty and says so", async () => {
+        expect(await store.isEmpty()).toBe(true);
+        expect((await store.layers()).layers).toEqual([]);
+        expect(await store.events({})).toEqual([]);
+      });
+
+      it("lists layers in draw order with summaries, and keeps unavailable layers' problems", async () => {
+        const world = baseWorld();
+        await store.importData({ ...world.data, unavailable: [{ id: "broken", title: "Broken", file: "geo/broken.geojson", problems: ["features[0]: ring not closed"] }] }, { actor: "seed", mode: "replace" });
+        expect(await store.isEmpty()).toBe(false);
+        const { layers, unavailable } = await store.layers();
+        expect(layers.map((l) => l.id)).toEqual(["zone", "towns"]);
+        expect(layers[0]).toMatchObject({ featureCount: 1, bbox: [35, 32, 36, 33], geometryType: "Polygon", source: world.zone.provenance.source, licence: "CC0" });
+        expect(unavailable).toEqual([{ id: "broken", title: "Broken", file: "geo/broken.geojson", problems: ["features[0]: ring not closed"] }]);
+      });
+
+      it("gives a layer with its features, and one feature", async () => {
+        await seeded();
+        const towns = await store.layer("towns");
+        expect(towns?.data.features.map((f) => f.id)).toEqual(["hamma", "far"]);
+        expect(towns?.manifest.id).toBe("towns");
+        expect((await store.feature("towns", "far"))?.properties).toMatchObject({ name: "Faraway" });
+        expect(await store.layer("nope")).toBeUndefined();
+        expect(await store.feature("towns", "nope")).toBeUndefined();
+      });
+
+      it("lists articles newest first with event counts, narrows them by title, and gives text and spans", async () => {
+        const world = await seeded();
+        const other = article("b2", ["An older report."], { title: "Older wire report", published: "2024-01-02", publisher: null });
+        await store.createArticle(other.input, who);
+        const list = await store.articles();
+        expect(list.map((a) => [a.id, a.eventCount])).toEqual([["a1", 5], ["b2", 0]]);
+        expect((await store.articles({ q: "older" })).map((a) => a.id)).toEqual(["b2"]);
+        const a1 = await store.article("a1");
+        expect(a1?.value.text).toBe(world.article.input.text);
+        expect(a1?.version).toBe(1);
+        const spans = await store.articleSpans("a1");
+        expect(spans.map((s) => s.event)).toEqual(["meeting", "strike", "protest", "statement", "talks"]);
+        for (const s of spans) expect(world.article.input.text.slice(s.start, s.end)).toBe(s.quote);
+        expect(await store.article("nope")).toBeUndefined();
+      });
+
+      it("resolves an event's places to names and points", async () => {
+        await seeded();
+        const meeting = await store.event("meeting");
+        expect(meeting?.version).toBe(1);
+        expect(meeting?.value.place).toMatchObject({ name: "Al-Ḥamma", layer: "towns", feature: "hamma", point: [35.7, 32.7] });
+        const statement = await store.event("statement");
+        expect(statement?.value.aboutPlaces.map((p) => p.name)).toEqual(["Zone Square"]);
+        expect(await store.event("nope")).toBeUndefined();
+      });
+
+      it("lists events in time order and pages through them by keyset", async () => {
+        const sentences = Array.from({ length: 23 }, (_, i) => `Sentence number ${i} reports something.`);
+        const a = article("many", sentences);
+        const days = ["2025-03-01", "2025-01-15", "2025-03-01", "2024-12-31", "2025-02-10"];
+        const events = sentences.map((_, i) => {
+          const start = days[i % days.length]!;
+          const end = i % 4 === 0 ? "2025-03-31" : start;
+          return event({ id: `e-${String.fromCharCode(97 + (i * 7) % 23)}-${i}`, article: "many", sources: [a.quote(i)], time: { phrase: "x", precision: start === end ? "day" : "range", start, end, bound: "exact" } });
+        });
+        await store.importData({ layers: [], articles: [a.input], events }, { actor: "seed", mode: "replace" });
+        const all = await store.events({}, { limit: 100 });
+        const expected = [...events].sort((x, y) => x.time.start.localeCompare(y.time.start) || x.time.end.localeCompare(y.time.end) || x.id.localeCompare(y.id));
+        expect(ids(all)).toEqual(expected.map((e) => e.id));
+        const paged: string[] = [];
+        let after: { start: string; end: string; id: string } | undefined;
+        for (;;) {
+          const page = await store.events({}, { limit: 7, after });
+          paged.push(...ids(page));
+          const last = page.at(-1);
+          if (!last || page.length < 7) break;
+          after = { start: last.time.start, end: last.time.end, id: last.id };
+        }
+        expect(paged).toEqual(ids(all));
+        const streamed: string[] = [];
+        for await (const e of store.eachEvent({ from: "2025-02-01" })) streamed.push(e.id);
+        expect(streamed).toEqual(ids(await store.events({ from: "2025-02-01" }, { limit: 100 })));
+      });
+    });
+
+    describe("filters", () => {
+      it("narrows by each field", async () => {
+        await seeded();
+        expect(ids(await store.events({ types: ["diplomacy"] }))).toEqual(["talks", "meeting"]);
+        expect(ids(await store.events({ bbox: [35, 32, 36, 33] }))).toEqual(["strike", "meeting", "statement"]);
+        // A month-long span overlaps a window that only touches its end.
+        expect(ids(await store.events({ from: "2025-07-31", to: "2025-08-18" }))).toEqual(["strike", "talks"]);
+        expect(ids(await store.events({ to: "2024-06-01" }))).toEqual(["protest"]);
+        expect(ids(await store.events({ article: "a1" }))).toHaveLength(5);
+        expect(ids(await store.events({ article: "nope" }))).toEqual([]);
+        expect(ids(await store.events({ id: "strike" }))).toEqual(["strike"]);
+        expect(ids(await store.events({ layer: "zone" }))).toEqual(["strike", "meeting", "statement"]);
+        expect(ids(await store.events({ layer: "towns" }))).toEqual(["protest", "meeting"]);
+        expect(ids(await store.events({ layer: "nope" }))).toEqual([]);
+      });
+
+      it("combines fields", async () => {
+        await seeded();
+        expect(ids(await store.events({ layer: "zone", types: ["strike", "statement"], from: "2025-08-01" }))).toEqual(["statement"]);
+        expect(ids(await store.events({ bbox: [35, 32, 36, 33], q: "zone" }))).toEqual(["strike", "statement"]);
+      });
+
+      it("searches text with case and accents ignored, across words, places, alternate names and scripts", async () => {
+        await seeded();
+        expect(ids(await store.events({ q: "HAMMA" }))).toEqual(["meeting"]);
+        expect(ids(await store.events({ q: "al-hamma" }))).toEqual(["meeting"]);
+        expect(ids(await store.events({ q: "Al-Ḥamma" }))).toEqual(["meeting"]);
+        expect(ids(await store.events({ q: "square zone" }))).toEqual(["strike"]);
+        expect(ids(await store.events({ q: "officials met" }))).toEqual(["meeting"]);
+        // Names of the feature an event is about, from properties and the manifest's aliases.
+        expect(ids(await store.events({ q: "المربع" }))).toEqual(["statement"]);
+        expect(ids(await store.events({ q: "quadrat" }))).toEqual(ids(await store.events({ q: "Kvadrat" })));
+        expect(ids(await store.events({ q: "quadrat" }))).toEqual(["statement"]);
+        // Short needles and quotes in the needle still work.
+        expect(ids(await store.events({ q: "ḥa" })).length).toBeGreaterThan(0);
+        expect(ids(await store.events({ q: 'say "hi"' }))).toEqual([]);
+        expect(ids(await store.events({ q: "no such words" }))).toEqual([]);
+      });
+
+      it("takes a box across the antimeridian as the two sides of it", async () => {
+        const a = article("pacific", ["East of the line.", "West of the line.", "Far from it."]);
+        await store.importData(
+          {
+            layers: [],
+            articles: [a.input],
+            events: [
+              event({ id: "east", article: "pacific", sources: [a.quote(0)], where: { name: "Fiji", point: [179.5, -17] } }),
+              event({ id: "west", article: "pacific", sources: [a.quote(1)], where: { name: "Samoa", point: [-179.5, -17] } }),
+              event({ id: "far", article: "pacific", sources: [a.quote(2)], where: { name: "Zero", point: [0, -17] } }),
+            ],
+          },
+          { actor: "seed", mode: "replace" },
+        );
+        expect(ids(await store.events({ bbox: [179, -18, -179, -16] })).sort()).toEqual(["east", "west"]);
+        expect(ids(await store.events({ bbox: [-1, -18, 1, -16] }))).toEqual(["far"]);
+      });
+
+      it("rechecks real coordinates at the edge of a box", async () => {
+        const a = article("edge", ["Just inside.", "Just outside.", "Hardly north of the equator."]);
+        await store.importData(
+          {
+            layers: [],
+            articles: [a.input],
+            events: [
+              event({ id: "inside", article: "edge", sources: [a.quote(0)], where: { name: "In", point: [35.1234567, 32] } }),
+              event({ id: "outside", article: "edge", sources: [a.quote(1)], where: { name: "Out", point: [35.1234568, 32] } }),
+              event({ id: "tiny", article: "edge", sources: [a.quote(2)], where: { name: "Tiny", point: [0, 5e-324] } }),
+            ],
+          },
+          { actor: "seed", mode: "replace" },
+        );
+        expect(ids(await store.events({ bbox: [35, 31, 35.1234567, 33] }))).toEqual(["inside"]);
+        expect(ids(await store.events({ bbox: [35.1234568, 31, 36, 33] }))).toEqual(["outside"]);
+        // Too small for float32: an index box rounded to 0 must not lose it.
+        expect(ids(await store.events({ bbox: [-1, 5e-324, 1, 5e-324] }))).toEqual(["tiny"]);
+      });
+
+      it("counts matches per type and per time span, and tells which of given ids match", async () => {
+        await seeded();
+        const agg = await store.aggregate({ bbox: [35, 32, 36, 33] });
+        expect(agg.count).toBe(3);
+        expect(agg.byType).toEqual({ strike: 1, diplomacy: 1, statement: 1 });
+        expect(agg.times.map((t) => [t.time.start, t.time.end, t.count])).toEqual([
+          ["2025-07-01", "2025-07-31", 1],
+          ["2025-08-19", "2025-08-19", 1],
+          ["2025-08-20", "2025-08-20", 1],
+        ]);
+        expect(await store.matchingIds({ types: ["diplomacy"] }, ["meeting", "strike", "talks", "nope"])).toEqual(["talks", "meeting"]);
+        expect(await store.matchingIds({}, [])).toEqual([]);
+      });
+    });
+
+    describe("writes", () => {
+      it("creates, replaces and deletes an event with versions, revision and audit", async () => {
+        const world = await seeded();
+        const r0 = await store.revision();
+        const extra = article("a2", ["A new sentence about Al-Ḥamma."]);
+        await store.createArticle(extra.input, who);
+        const created = await store.createEvent(event({ id: "new-one", article: "a2", sources: [extra.quote(0)], where: { layer: "towns", feature: "hamma" } }), who);
+        expect(created.version).toBe(1);
+        expect(created.value.place.name).toBe("Al-Ḥamma");
+        expect(await failure(store.createEvent(event({ id: "new-one", article: "a2", sources: [extra.quote(0)] }), who))).toBe("duplicate");
+
+        const replaced = await store.replaceEvent("new-one", event({ id: "new-one", article: "a2", sources: [extra.quote(0)], title: "Renamed", type: "protest" }), { actor: "editor", ifMatch: 1 });
+        expect(replaced.version).toBe(2);
+        expect((await store.event("new-one"))?.value.title).toBe("Renamed");
+        expect(await failure(store.replaceEvent("new-one", event({ id: "new-one", article: "a2", sources: [extra.quote(0)] }), { actor: "late", ifMatch: 1 }))).toBe("stale");
+        expect((await store.event("new-one"))?.value.title).toBe("Renamed");
+        expect(await failure(store.deleteEvent("new-one", { actor: "late", ifMatch: 1 }))).toBe("stale");
+        await store.deleteEvent("new-one", { actor: "editor", ifMatch: 2 });
+        expect(await store.event("new-one")).toBeUndefined();
+        expect(await failure(store.deleteEvent("new-one", who))).toBe("not-found");
+        expect(await failure(store.replaceEvent("nope", world.events[0]!, who))).toBe("not-found");
+        expect(await store.revision()).toBe(r0 + 4);
+
+        const audit = await store.audit({ entity: "event", entityId: "new-one" });
+        expect(audit.map((a) => [a.action, a.actor])).toEqual([["delete", "editor"], ["replace", "editor"], ["create", "tester"]]);
+        expect(audit[1]?.before).toMatchObject({ id: "new-one", title: "Event new-one" });
+        expect(audit[1]?.after).toMatchObject({ id: "new-one", title: "Renamed" });
+        expect(audit[0]?.after).toBeNull();
+        expect(Date.parse(audit[0]!.at)).not.toBeNaN();
+      });
+
+      it("refuses bad events, naming the field, and leaves the store unchanged", async () => {
+        const world = await seeded();
+        const before = await store.revision();
+        const good = world.events[0]!;
+        const quoteMissing = await problemsOf(store.createEvent({ ...good, id: "bad-1", sources: [{ start: 0, end: 5, quote: "Not in the text" }] }, who));
+        expect(quoteMissing.code).toBe("invalid");
+        expect(quoteMissing.problems).toContainEqual(expect.objectContaining({ item: "sources[0].quote", rule: "quote-not-in-article" }));
+        const offsets = await problemsOf(store.createEvent({ ...good, id: "bad-2", sources: [{ ...good.sources[0]!, start: good.sources[0]!.start + 1 }] }, who));
+        expect(offsets.problems).toContainEqual(expect.objectContaining({ item: "sources[0].start", rule: "offsets-mismatch" }));
+        const place = await problemsOf(store.createEvent({ ...good, id: "bad-3", where: { layer: "towns", feature: "atlantis" } }, who));
+        expect(place.problems).toContainEqual(expect.objectContaining({ item: "where", rule: "unknown-reference" }));
+        const noArticle = await problemsOf(store.createEvent({ ...good, id: "bad-4", article: "nope" }, who));
+        expect(noArticle.problems).toContainEqual(expect.objectContaining({ item: "article", rule: "unknown-reference" }));
+        const unknownField = await problemsOf(store.createEvent({ ...good, id: "bad-5", colour: "red" } as never, who));
+        expect(unknownField.problems[0]?.message).toContain('"colour"');
+        const nested = await problemsOf(store.createEvent({ ...good, id: "bad-6", sources: [{ ...good.sources[0]!, extra: 1 }] } as never, who));
+        expect(nested.problems[0]?.item).toBe("sources[0]");
+        const schema = await problemsOf(store.createEvent({ ...good, id: "bad-7", time: { ...good.time, start: "20 Aug" } }, who));
+        expect(schema.problems[0]?.item).toBe("time.start");
+        const sql = await problemsOf(store.createEvent({ ...good, id: "x'; DROP TABLE events; --" }, who));
+        expect(sql.problems[0]?.item).toBe("id");
+        expect(await store.revision()).toBe(before);
+        expect(ids(await store.events({}))).toHaveLength(5);
+      });
+
+      it("writes articles with versions, refuses a text that breaks quotes, deletes with cascade only", async () => {
+        const world = await seeded();
+        const a1 = (await store.article("a1"))!;
+        expect(await failure(store.createArticle(world.article.input, who))).toBe("duplicate");
+        const changed = await store.replaceArticle("a1", { ...world.article.input, title: "New title" }, { actor: "editor", ifMatch: a1.version });
+        expect(changed.version).toBe(2);
+        expect(await failure(store.replaceArticle("a1", { ...world.article.input, title: "Late" }, { actor: "late", ifMatch: 1 }))).toBe("stale");
+        const broken = await problemsOf(store.replaceArticle("a1", { ...world.article.input, text: `Prefix. ${world.article.input.text}` }, who));
+        expect(broken.code).toBe("invalid");
+        expect(broken.problems.length).toBeGreaterThan(0);
+        expect((await store.article("a1"))?.value.text).toBe(world.article.input.text);
+        expect(await failure(store.deleteArticle("a1", who))).toBe("conflict");
+        expect(ids(await store.events({ article: "a1" }))).toHaveLength(5);
+        await store.deleteArticle("a1", { ...who, cascade: true });
+        expect(await store.article("a1")).toBeUndefined();
+        expect(await store.events({})).toEqual([]);
+      });
+
+      it("writes layers with versions and refuses to drop features events name", async () => {
+        await seeded();
+        expect(await failure(store.deleteLayer("towns", who))).toBe("conflict");
+        expect(await failure(store.replaceLayer("towns", layer("towns", [point("far", [10, 10])]), who))).toBe("conflict");
+        const bad = await problemsOf(store.createLayer(layer("bad", [square("open", [0, 0, 1, 1])].map((f) => ({ ...f, geometry: { type: "Polygon", coordinates: [[[0, 0], [1, 0], [1, 1], [0, 1]]] } }) as never)), who));
+        expect(bad.problems).toContainEqual(expect.objectContaining({ rule: "unclosed-ring" }));
+        const created = await store.createLayer(layer("extra", [point("p", [1, 1])]), who);
+        expect(created.version).toBe(1);
+        expect(await failure(store.createLayer(layer("extra", [point("p", [1, 1])]), who))).toBe("duplicate");
+        const replaced = await store.replaceLayer("extra", layer("extra", [point("p", [2, 2]), point("q", [3, 3])]), { actor: "editor", ifMatch: 1 });
+        expect(replaced.version).toBe(2);
+        expect(replaced.value.summary.featureCount).toBe(2);
+        expect(await failure(store.replaceLayer("extra", layer("extra", [point("p", [2, 2])]), { actor: "late", ifMatch: 1 }))).toBe("stale");
+        await store.deleteLayer("extra", { actor: "editor", ifMatch: 2 });
+        expect(await store.layer("extra")).toBeUndefined();
+        expect((await store.audit({ entity: "layer", entityId: "extra" })).map((a) => a.action)).toEqual(["delete", "replace", "create"]);
+      });
+
+      it("imports all or nothing: a bad item in the middle leaves the store as it was", async () => {
+        await seeded();
+        const before = { revision: await store.revision(), events: ids(await store.events({})), layers: (await store.layers()).layers.map((l) => l.id) };
+        const more = article("a3", ["First new sentence.", "Second new sentence.", "Third new sentence."]);
+        const events = [0, 1, 2].map((i) => event({ id: `more-${i}`, article: "a3", sources: [more.quote(i)] }));
+        events[1] = { ...events[1]!, sources: [{ start: 0, end: 4, quote: "Nothing like this" }] };
+        const error = await problemsOf(store.importData({ layers: [layer("new-layer", [point("n", [1, 1])])], articles: [more.input], events }, { actor: "importer", mode: "merge" }));
+        expect(error.code).toBe("invalid");
+        expect(error.problems).toContainEqual(expect.objectContaining({ rule: "quote-not-in-article" }));
+        expect(error.problems.some((p) => p.item?.includes("events[1]"))).toBe(true);
+        expect(await store.revision()).toBe(before.revision);
+        expect(ids(await store.events({}))).toEqual(before.events);
+        expect((await store.layers()).layers.map((l) => l.id)).toEqual(before.layers);
+        expect(await store.article("a3")).toBeUndefined();
+
+        const dup = await problemsOf(store.importData({ layers: [], articles: [more.input], events: [events[0]!, events[0]!] }, { actor: "importer", mode: "merge" }));
+        expect(dup.problems).toContainEqual(expect.objectContaining({ rule: "duplicate-id" }));
+
+        events[1] = event({ id: "more-1", article: "a3", sources: [more.quote(1)] });
+        const summary = await store.importData({ layers: [], articles: [more.input], events }, { actor: "importer", mode: "merge" });
+        expect(summary).toEqual({ layers: 0, articles: 1, events: 3 });
+        expect(ids(await store.events({}))).toHaveLength(8);
+        expect((await store.audit({ entity: "data" }))[0]).toMatchObject({ action: "import", actor: "importer" });
+
+        await store.importData({ layers: [], articles: [more.input], events }, { actor: "importer", mode: "replace" });
+        expect(ids(await store.events({})).sort()).toEqual(["more-0", "more-1", "more-2"]);
+        expect((await store.layers()).layers).toEqual([]);
+      });
+    });
+
+    describe("layer membership", () => {
+      it("is computed when an event is written", async () => {
+        await seeded();
+        const a = article("m1", ["Inside the zone.", "Country level.", "Outside."]);
+        await store.createArticle(a.input, who);
+        await store.createEvent(event({ id: "in-zone", article: "m1", sources: [a.quote(0)], where: { name: "Inner", point: [35.9, 32.9] } }), who);
+        await store.createEvent(event({ id: "country", article: "m1", sources: [a.quote(1)], where: { name: "Inner", point: [35.9, 32.9] }, geoPrecision: "country" }), who);
+        await store.createEvent(event({ id: "out-zone", article: "m1", sources: [a.quote(2)], where: { name: "Outer", point: [36.1, 32.9] } }), who);
+        expect(ids(await store.events({ layer: "zone", article: "m1" }))).toEqual(["in-zone"]);
+        // Moving the marker out of the area takes the event out of the layer.
+        await store.replaceEvent("in-zone", event({ id: "in-zone", article: "m1", sources: [a.quote(0)], where: { name: "Moved", point: [37, 32.9] } }), who);
+        expect(ids(await store.events({ layer: "zone", article: "m1" }))).toEqual([]);
+      });
+
+      it("is computed when a layer is written, created or replaced", async () => {
+        await seeded();
+        expect(ids(await store.events({ layer: "box" }))).toEqual([]);
+        await store.createLayer(layer("box", [square("b", [2, 48, 3, 49])]), who);
+        expect(ids(await store.events({ layer: "box" }))).toEqual(["talks"]);
+        await store.replaceLayer("box", layer("box", [square("b", [35.1, 32.1, 35.3, 32.3])]), who);
+        expect(ids(await store.events({ layer: "box" }))).toEqual(["strike"]);
+        await store.deleteLayer("box", who);
+        expect(ids(await store.events({ layer: "box" }))).toEqual([]);
+      });
+
+      it("holds for a layer of 3,000 small areas, each event in the one it lies in", async () => {
+        // A 60 × 50 grid of 0.01° cells from (30, 10); one event in every 7th cell, one between cells' rows.
+        const cells = Array.from({ length: 3000 }, (_, i) => square(`c${i}`, [30 + (i % 60) * 0.01, 10 + Math.floor(i / 60) * 0.01, 30 + (i % 60) * 0.01 + 0.008, 10 + Math.floor(i / 60) * 0.01 + 0.008]));
+        const inside = Array.from({ length: 3000 }, (_, i) => i).filter((i) => i % 7 === 0);
+        const a = article("grid", [...inside.map((i) => `Report ${i}.`), "Between the cells."]);
+        const events = inside.map((cell, k) => event({ id: `in-${cell}`, article: "grid", sources: [a.quote(k)], where: { name: `Cell ${cell}`, point: [30 + (cell % 60) * 0.01 + 0.004, 10 + Math.floor(cell / 60) * 0.01 + 0.004] } }));
+        events.push(event({ id: "between", article: "grid", sources: [a.quote(inside.length)], where: { name: "Gap", point: [30.009, 10.009] } }));
+        await store.importData({ layers: [], articles: [a.input], events }, { actor: "seed", mode: "replace" });
+        await store.createLayer(layer("cells", cells), who);
+        const members = await store.events({ layer: "cells" }, { limit: 10_000 });
+        expect(members.map((e) => e.id).sort()).toEqual(inside.map((i) => `in-${i}`).sort());
+      });
+
+      it("follows a layer's new names and points for the events that name it", async () => {
+        await seeded();
+        await store.replaceLayer("towns", layer("towns", [point("hamma", [35.8, 32.8], { name: "El Hamma" }), point("far", [10, 10])], { order: 20, aliases: { hamma: ["Hammat Gader"] } }), who);
+        const meeting = (await store.event("meeting"))!.value;
+        expect(meeting.place).toMatchObject({ name: "El Hamma", point: [35.8, 32.8] });
+        expect(ids(await store.events({ q: "hammat gader" }))).toEqual(["meeting"]);
+      });
+    });
+  });
+}
