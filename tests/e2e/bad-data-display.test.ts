@@ -5,8 +5,7 @@ import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect } from "vitest";
 import { openPage, waitForMapIdle } from "./harness/browser";
 import { test } from "./harness/fixtures";
-import { startDataServer } from "../fixtures/bad/data-server";
-import type { SecondServer } from "../fixtures/xss/second-server";
+import { startSecondServer, type SecondServer } from "../fixtures/xss/second-server";
 
 /**
  * Data that passes validation but is awkward to show, served by a second production server:
@@ -50,7 +49,7 @@ beforeAll(async () => {
   edit("geo/levant-countries.geojson", (fc) => (fc.features.find((f: { id: string }) => f.id === "syria").properties.name = LONG("Featurename")));
   // Well formed but wrong: the layer is served with a note and its bbox is computed.
   edit("geo/golan-buffer-zone.geojson", (fc) => (fc.bbox = [0, 0, 1, 1]));
-  server = await startDataServer(dir);
+  server = await startSecondServer(dir);
 });
 
 afterAll(async () => {

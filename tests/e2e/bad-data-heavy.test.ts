@@ -4,8 +4,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { writeGridLayer } from "../fixtures/bad/generated-layer";
-import { startDataServer } from "../fixtures/bad/data-server";
-import type { SecondServer } from "../fixtures/xss/second-server";
+import { startSecondServer, type SecondServer } from "../fixtures/xss/second-server";
 
 /**
  * A valid layer of about 50 MB (32,000 circles of 64 points over the Levant), served by a second
@@ -23,7 +22,7 @@ beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), "briefmap-heavy-"));
   cpSync(path.join(ROOT, "data"), dir, { recursive: true });
   ({ bytes } = writeGridLayer(dir, { id: "heavy", count: 32_000, vertices: 64 }));
-  server = await startDataServer(dir, { readyTimeoutMs: 240_000 });
+  server = await startSecondServer(dir, { readyTimeoutMs: 240_000 });
 }, 300_000);
 
 afterAll(async () => {

@@ -7,8 +7,7 @@ import { afterAll, beforeAll, describe, expect } from "vitest";
 import { blend } from "./harness/colours";
 import { canvasColours, openPage, waitForMapIdle } from "./harness/browser";
 import { test } from "./harness/fixtures";
-import { startDataServer } from "../fixtures/bad/data-server";
-import type { SecondServer } from "../fixtures/xss/second-server";
+import { startSecondServer, type SecondServer } from "../fixtures/xss/second-server";
 
 /**
  * A copy of data/ with two broken layers, served by a second production server: `undof-lines` is cut
@@ -32,7 +31,7 @@ beforeAll(async () => {
   const feature = areas.features.find((f: { id: string }) => f.id === SELF_INTERSECTING.feature);
   feature.geometry = { type: "Polygon", coordinates: [[[35.8, 33.0], [35.9, 33.1], [35.9, 33.0], [35.8, 33.1], [35.8, 33.0]]] };
   writeFileSync(path.join(dir, SELF_INTERSECTING.file), JSON.stringify(areas));
-  server = await startDataServer(dir);
+  server = await startSecondServer(dir);
 });
 
 afterAll(async () => {

@@ -4,8 +4,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { writeGridLayer } from "../fixtures/bad/generated-layer";
-import { startDataServer } from "../fixtures/bad/data-server";
-import type { SecondServer } from "../fixtures/xss/second-server";
+import { startSecondServer, type SecondServer } from "../fixtures/xss/second-server";
 
 /**
  * One request must not stall the server. `?layer=` over a layer of 3,000 small polygons held every
@@ -23,7 +22,7 @@ beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), "briefmap-stall-"));
   cpSync(path.join(ROOT, "data"), dir, { recursive: true });
   writeGridLayer(dir, { id: "grid", count: 3_000, vertices: 8 });
-  server = await startDataServer(dir, { readyTimeoutMs: 120_000 });
+  server = await startSecondServer(dir, { readyTimeoutMs: 120_000 });
 }, 180_000);
 
 afterAll(async () => {
