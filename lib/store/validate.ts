@@ -2,11 +2,12 @@ import type { Feature, FeatureCollection } from "geojson";
 import turfBbox from "@turf/bbox";
 import { z } from "zod";
 import { checkGeometry } from "@/lib/data/geometry-rules";
+import { checkBBoxMember, checkProperties, forbiddenMembers } from "@/lib/data/member-rules";
 import { resolvePlace, type FeatureIndex } from "@/lib/data/place";
 import type { LoadedEvent } from "@/lib/model/event";
 import type { BBox, LayerSummary } from "@/lib/model/layer-summary";
 import type { Place } from "@/lib/model/place";
-import type { DataProblem } from "@/lib/model/problem";
+import { isNote, type DataProblem } from "@/lib/model/problem";
 import {
   articleMetaSchema,
   eventSchema,
@@ -167,8 +168,11 @@ function checkFeatures(data: unknown, source: string, problems: DataProblem[], a
     if (!id) report("missing-feature-id", "every feature needs a string id so that events and links can name it");
     else if (seen.has(id)) report("duplicate-id", `feature id "${id}" is used more than once in this layer`);
     else seen.add(id);
-    if (f.properties !== null && (typeof f.properties !== "object" || Array.isArray(f.properties))) report("schema", "properties must be an object or null");
-    checkGeometry(f.geometry, report);
+    for (const member of forbiddenMembers(f, "feature")) report("foreign-member", `the feature has a "${member}" member, which RFC 7946 §7.1 forbids in a Feature`);
+    checkProperties(f.properties, report);
+    // Notes (rings rewound, a wrong bbox ignored) describe a repair, not a refusal.
+    const refusing = (rule: DataProblem["rule"], message: string) => (isNote({ rule }) ? undefined : report(rule, message));
+    if (checkGeometry(f.geometry, refusing) && "bbox" in f) checkBBoxMember(f.bbox, f, "the feature's", refusing, refusing);
   });
   return fc.features as Feature[];
 }
