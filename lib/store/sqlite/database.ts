@@ -18,9 +18,9 @@ const BUSY_TIMEOUT_MS = 5_000;
  * once, as it is one transaction.
  */
 export function openDatabase(path: string): Db {
-  if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
   let db: Db;
   try {
+    if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
     db = new Database(path, { timeout: BUSY_TIMEOUT_MS });
   } catch (error) {
     throw new StoreError("unavailable", `cannot open the SQLite store at ${path}: ${(error as Error).message}`);
