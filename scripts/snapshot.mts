@@ -5,10 +5,9 @@
 import { statSync } from "node:fs";
 import { extname, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { chromium, type Browser } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { printUrlFor, UsageError } from "../lib/print/print-url";
-// The test harness owns how Chromium is found and launched here; one place for both, so they never drift.
-import { CHROMIUM_FLAGS, findChromium } from "../tests/e2e/harness/browser";
+import { findChromium, launchChromium } from "./chromium";
 
 class Failure extends Error {}
 
@@ -58,13 +57,12 @@ async function checkReachable(url: URL): Promise<void> {
 }
 
 function launch(): Promise<Browser> {
-  let executablePath: string;
   try {
-    executablePath = findChromium();
+    findChromium();
   } catch (error) {
     throw new Failure((error as Error).message);
   }
-  return chromium.launch({ executablePath, args: CHROMIUM_FLAGS, headless: true });
+  return launchChromium();
 }
 
 async function main(): Promise<void> {

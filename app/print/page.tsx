@@ -7,6 +7,7 @@ import { PrintNotice } from "@/app/_components/print/print-notice";
 import { Sheet } from "@/app/_components/print/sheet";
 import styles from "@/app/_components/print/print.module.css";
 import { cssPageSize } from "@/lib/print/paper";
+import { fontFaceCss } from "@/lib/print/sheet-fonts";
 import type { SearchParams } from "@/lib/view/read-view";
 import { qrDataUrl } from "./qr";
 import { readPrint } from "./read-print";
@@ -23,14 +24,14 @@ export default async function PrintPage({ searchParams }: PageProps) {
   const { model, ignored } = await readPrint(await searchParams);
   const qr = await qrDataUrl(model.link);
   // Built from validated enums only (cssPageSize), never from text in the request.
-  const pageCss = `@page { size: ${cssPageSize(model.print.paper, model.print.orientation)}; margin: 10mm; } @media print { html, body { height: auto; } }`;
+  const pageCss = `@page { size: ${cssPageSize(model.print.paper, model.print.orientation)}; margin: 10mm; } @media print { html, body { height: auto; } } ${fontFaceCss()}`;
   return (
     <PrintMain className={styles.screen}>
       <style>{pageCss}</style>
       <PrintNotice ignored={ignored} />
       <nav className={styles.toolbar} aria-label="Print view">
         <PrintButton />
-        <ExportButtons viewQuery={model.viewQuery} defaultTitle={model.print.title ?? ""} />
+        <ExportButtons viewQuery={model.viewQuery} initial={model.print} />
         <Link href={`/${model.viewQuery ? `?${model.viewQuery}` : ""}`}>Back to the map</Link>
       </nav>
       <div className={styles.sheetWrap}>

@@ -8,9 +8,12 @@ import type { IgnoredParam, SearchParams } from "@/lib/view/read-view";
 import { readingStore } from "@/lib/view/page-error";
 import { readServerView } from "@/lib/view/server-view";
 import { MAX_INLINE_EVENTS } from "@/lib/view/view-events-shape";
-import { requestOrigin } from "./request-origin";
+import { publicOrigin } from "@/lib/view/public-origin";
 
-/** The print of a request's query: the page and the export buttons' JSON read it the same way. */
+/**
+ * The print of a request's query: the page and the export buttons' JSON read it the same way. The
+ * printed link and QR code use the public origin (BRIEFMAP_PUBLIC_URL behind a proxy), as shared links do.
+ */
 export function readPrint(search: SearchParams): Promise<{ model: PrintModel; ignored: IgnoredParam[] }> {
   return readingStore(() => printOf(search));
 }
@@ -22,6 +25,6 @@ async function printOf(search: SearchParams): Promise<{ model: PrintModel; ignor
   // A sheet lists what fits a page's worth of events; the store never hands over a whole large set.
   const [events, selected] = await Promise.all([store.events(viewEventQuery(view), { limit: MAX_INLINE_EVENTS }), selectedEvent(store, view)]);
   const featureBBox = await featureBBoxesOf(store, selected ? [selected.place, ...selected.aboutPlaces] : []);
-  const model = printModel({ layers, events, selected, featureBBox }, view, print, await requestOrigin(), new Date());
+  const model = printModel({ layers, events, selected, featureBBox }, view, print, await publicOrigin(), new Date());
   return { model, ignored: [...ignored, ...printIgnored] };
 }

@@ -1,6 +1,9 @@
 import { StoreError } from "@/lib/store/store";
+import { withinRequestBudget } from "./time-budget";
 
 /** JSON answers of the HTTP API; error bodies always say which parameter and what was wrong. */
+import { storeErrorResponse } from "./store-errors";
+
 const JSON_HEADERS = { "content-type": "application/json; charset=utf-8" };
 const GEOJSON_HEADERS = { "content-type": "application/geo+json; charset=utf-8" };
 
@@ -44,9 +47,9 @@ export function unavailable(): Response {
  * Runs a handler so that a bad parameter is a 400, a store that cannot be reached a 503, and
  * nothing a client sends can become a 500.
  */
-export async function answer(handler: () => Promise<Response>): Promise<Response> {
+export async function answer(handler: () => Promise<Response>, options: { budget?: boolean } = {}): Promise<Response> {
   try {
-    return await handler();
+    return await (options.budget === false ? handler() : withinRequestBudget(handler));
   } catch (error) {
     if (error instanceof ParamError) return badRequest(error.param, error.message);
     if (error instanceof StoreError && (error.code === "unavailable" || error.code === "timeout")) {
@@ -54,6 +57,7 @@ export async function answer(handler: () => Promise<Response>): Promise<Response
       return unavailable();
     }
     if (error instanceof StoreError && error.code === "not-found") return notFound(error.message);
+    if (error instanceof StoreError) return storeErrorResponse(error);
     console.error("[briefmap api]", error);
     return json({ error: { message: "internal error" } }, { status: 500 });
   }

@@ -2,6 +2,7 @@ import "server-only";
 import { join } from "node:path";
 import { byTime } from "@/lib/model/event-order";
 import { loadBriefData, type BriefData } from "./load";
+import { logProblemsOnce } from "./log-problems";
 import { syntheticEvents } from "./synthetic";
 
 /** The data folder; BRIEFMAP_DATA_DIR points the app at another one (tests, other cases). */
@@ -14,7 +15,9 @@ export function dataDir(): string {
  * store, never this). Problems are listed with file, item and rule; the valid rest is returned.
  */
 export async function loadDataFolder(dir: string = dataDir()): Promise<BriefData> {
-  return withSynthetic(await loadBriefData(dir));
+  const data = await loadBriefData(dir);
+  logProblemsOnce(data.problems);
+  return withSynthetic(data);
 }
 
 export type { BriefData } from "./load";

@@ -3,7 +3,8 @@ import { join } from "node:path";
 import type { Feature } from "geojson";
 import { byTime } from "@/lib/model/event-order";
 import type { FeatureIndex } from "./place";
-import type { DataProblem } from "@/lib/model/problem";
+import { isNote, type DataProblem } from "@/lib/model/problem";
+import type { LayerManifest } from "@/lib/model/schema";
 import type { Article, LoadedEvent } from "@/lib/model/event";
 import { readArticle } from "./read-article";
 import { readLayer, type LoadedLayer } from "./read-layer";
@@ -27,15 +28,15 @@ export async function loadBriefData(dataDir: string): Promise<BriefData> {
   const unavailable: UnavailableLayer[] = [];
 
   for (const file of await list(dataDir, "geo", ".layer.json", problems)) {
-    const { layer, problems: found } = await readLayer(dataDir, file);
+    const { layer, manifest, problems: found } = await readLayer(dataDir, file);
     problems.push(...found);
-    const id = layer?.manifest.id ?? file.replace(/^geo\/|\.layer\.json$/g, "");
+    const id = manifest?.id ?? file.replace(/^geo\/|\.layer\.json$/g, "");
     if (layer && layers.some((l) => l.manifest.id === id)) {
       problems.push({ file, rule: "duplicate-id", message: `layer id "${id}" is already used by another manifest` });
     } else if (layer) {
       layers.push(layer);
     } else {
-      unavailable.push({ id, title: id, file, problems: found.map((p) => `${p.item ? `${p.item}: ` : ""}${p.message}`) });
+      unavailable.push(unavailableLayer(id, file, manifest, found));
     }
   }
   layers.sort((a, b) => a.manifest.order - b.manifest.order);
@@ -43,6 +44,7 @@ export async function loadBriefData(dataDir: string): Promise<BriefData> {
   const features: FeatureIndex = new Map(
     layers.map((l) => [l.manifest.id, new Map(l.data.features.map((f: Feature) => [String(f.id), f]))]),
   );
+  const broken = new Set(unavailable.map((u) => u.id));
   const labels = new Map(layers.map((l) => [l.manifest.id, l.manifest.labelProperty]));
   const labelProperty = (layer: string) => labels.get(layer) ?? "name";
 
@@ -50,7 +52,7 @@ export async function loadBriefData(dataDir: string): Promise<BriefData> {
   const events: LoadedEvent[] = [];
   const eventIds = new Set<string>();
   for (const file of await list(dataDir, "articles", ".article.json", problems)) {
-    const result = await readArticle(dataDir, file, features, labelProperty, eventIds);
+    const result = await readArticle(dataDir, file, features, labelProperty, eventIds, broken);
     problems.push(...result.problems);
     if (result.article && articles.some((a) => a.id === result.article!.id)) {
       problems.push({ file, rule: "duplicate-id", message: `article id "${result.article.id}" is already used` });
@@ -61,6 +63,23 @@ export async function loadBriefData(dataDir: string): Promise<BriefData> {
   }
   events.sort(byTime);
   return { layers, unavailable, articles, events, problems };
+}
+
+/**
+ * What the analyst is told about a layer that cannot be served: its own title when the manifest is
+ * valid, the file that is broken (the .geojson when the geometry is at fault, else the manifest)
+ * and each refusing problem with its rule. Notes (repairs) are left out: they did not refuse it.
+ */
+function unavailableLayer(id: string, manifestFile: string, manifest: LayerManifest | undefined, found: DataProblem[]): UnavailableLayer {
+  const refusing = found.filter((p) => !isNote(p));
+  const geometryFile = manifest ? `geo/${manifest.file}` : undefined;
+  const file = refusing.some((p) => p.file === geometryFile) ? geometryFile! : manifestFile;
+  return {
+    id,
+    title: manifest?.title ?? id,
+    file,
+    problems: refusing.map((p) => `${p.item ? `${p.item}: ` : ""}${p.rule}: ${p.message}`),
+  };
 }
 
 async function list(dataDir: string, folder: string, suffix: string, problems: DataProblem[]): Promise<string[]> {

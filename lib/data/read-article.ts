@@ -4,9 +4,7 @@ import type { Article, LoadedEvent } from "@/lib/model/event";
 import type { Place } from "@/lib/model/place";
 import { resolvePlace, type FeatureIndex } from "./place";
 import { readJson, readText, schemaProblems } from "./read-json";
-import { articleMetaSchema, eventSchema, type BriefEvent } from "@/lib/model/schema";
-
-
+import { articleMetaSchema, eventSchema, type BriefEvent, type SourceSpan } from "@/lib/model/schema";
 
 const eventsFileSchema = z.object({ events: z.array(z.unknown()) });
 
@@ -21,6 +19,8 @@ export async function readArticle(
   features: FeatureIndex,
   labelProperty: (layer: string) => string,
   eventIds: Set<string>,
+  /** Layers that exist but are broken: a reference to one of their features says so. */
+  unavailableLayers: ReadonlySet<string> = new Set(),
 ): Promise<{ article?: Article; events: LoadedEvent[]; problems: DataProblem[] }> {
   const problems: DataProblem[] = [];
   const raw = await readJson(dataDir, metaFile, problems);
@@ -28,8 +28,10 @@ export async function readArticle(
   const parsedMeta = articleMetaSchema.safeParse(raw);
   if (!parsedMeta.success) return { events: [], problems: schemaProblems(metaFile, parsedMeta.error.issues) };
   const meta = parsedMeta.data;
-  const text = await readText(dataDir, `articles/${meta.textFile}`, problems);
+  const textFile = `articles/${meta.textFile}`;
+  const text = await readText(dataDir, textFile, problems, "note");
   if (text === undefined) return { events: [], problems };
+  const hadBom = problems.some((p) => p.file === textFile && p.rule === "byte-order-mark");
   const article: Article = { ...meta, text };
 
   const eventsFile = `articles/${meta.eventsFile}`;
@@ -52,26 +54,55 @@ export async function readArticle(
 
     if (eventIds.has(event.id)) report("duplicate-id", `event id "${event.id}" is already used by another event`);
     if (event.article !== article.id) report("unknown-reference", `article "${event.article}" is not this file's article "${article.id}"`);
-    event.sources.forEach((span, i) => checkSpan(text, span, `sources[${i}]`, report));
-    const resolve = (ref: BriefEvent["where"], at: string) => {
-      const place = resolvePlace(ref, features, labelProperty);
-      if (!place && "layer" in ref) report("unknown-reference", `${at} names feature "${ref.feature}" of layer "${ref.layer}", which does not exist or is unavailable`);
-      return place;
-    };
-    const place = resolve(event.where, "where");
-    const aboutPlaces = event.about.map((ref, i) => resolve(ref, `about[${i}]`));
+    const sources = event.sources.map((span, i) => checkSpan(text, hadBom, span, `sources[${i}]`, report));
+    checkOverlaps(event.sources, report);
+    const missing = (ref: BriefEvent["where"]) =>
+      "layer" in ref
+        ? unavailableLayers.has(ref.layer)
+          ? `feature "${ref.feature}" of layer "${ref.layer}", which is unavailable (its file is broken)`
+          : `feature "${ref.feature}" of layer "${ref.layer}", which does not exist`
+        : "";
+    const place = resolvePlace(event.where, features, labelProperty);
+    if (!place) report("unknown-reference", `where names ${missing(event.where)}: the event cannot be placed on the map and is left out`);
     if (problems.length > before || !place) return;
+
+    // A place the event is only about can go without losing the event: drop that reference, say so.
+    const aboutPlaces: Place[] = [];
+    event.about.forEach((ref, i) => {
+      const about = resolvePlace(ref, features, labelProperty);
+      if (about) aboutPlaces.push(about);
+      else report("unknown-reference", `about[${i}] names ${missing(ref)}: that reference was dropped, the event is kept`);
+    });
     eventIds.add(event.id);
-    events.push({ ...event, place, aboutPlaces: aboutPlaces.filter((p): p is Place => p !== undefined) });
+    events.push({ ...event, sources, place, aboutPlaces });
   });
   return { article, events, problems };
 }
 
-function checkSpan(text: string, span: { start: number; end: number; quote: string }, at: string, report: (rule: DataProblem["rule"], message: string) => void) {
+/**
+ * Checks that a source span quotes the article at its offsets and returns it as served. When the
+ * text started with a byte-order mark and the offsets counted it, they are moved back by one (the
+ * byte-order-mark note on the text file says so) rather than every event of the article being lost.
+ */
+function checkSpan(text: string, hadBom: boolean, span: SourceSpan, at: string, report: (rule: DataProblem["rule"], message: string) => void): SourceSpan {
   const found = text.indexOf(span.quote);
-  if (found < 0) return report("quote-not-in-article", `${at}: the quote “${clip(span.quote)}” does not occur in the article text`);
-  if (text.slice(span.start, span.end) !== span.quote) {
-    report("offsets-mismatch", `${at}: offsets ${span.start}-${span.end} hold “${clip(text.slice(span.start, span.end))}”, not the quote; the quote starts at ${found}`);
+  if (found < 0) {
+    report("quote-not-in-article", `${at}: the quote “${clip(span.quote)}” does not occur in the article text`);
+    return span;
+  }
+  if (text.slice(span.start, span.end) === span.quote) return span;
+  if (hadBom && span.start > 0 && text.slice(span.start - 1, span.end - 1) === span.quote) return { ...span, start: span.start - 1, end: span.end - 1 };
+  report("offsets-mismatch", `${at}: offsets ${span.start}-${span.end} hold “${clip(text.slice(span.start, span.end))}”, not the quote; the quote starts at ${found}`);
+  return span;
+}
+
+/** Two spans of one event that overlap would mark the same words twice; the reader cannot show that. */
+function checkOverlaps(spans: SourceSpan[], report: (rule: DataProblem["rule"], message: string) => void) {
+  const order = spans.map((s, i) => ({ ...s, i })).sort((a, b) => a.start - b.start);
+  for (let k = 1; k < order.length; k++) {
+    const a = order[k - 1]!;
+    const b = order[k]!;
+    if (b.start < a.end) report("overlapping-quotes", `sources[${a.i}] (${a.start}-${a.end}) and sources[${b.i}] (${b.start}-${b.end}) overlap: quote each sentence once`);
   }
 }
 

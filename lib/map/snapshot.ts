@@ -1,32 +1,28 @@
-import type { Feature, FeatureCollection } from "geojson";
-import type { LayerSpecification, Map as MapLibreMap, MapOptions, StyleSpecification } from "maplibre-gl";
-import type { EventType } from "@/lib/model/schema";
+import type { GeoJSONSourceSpecification, Map as MapLibreMap, MapOptions, StyleSpecification } from "maplibre-gl";
+import type { EventHeadline } from "@/lib/model/event-headline";
 import type { BBox, LayerSummary } from "@/lib/model/layer-summary";
-import { EVENT_TYPE_INFO } from "@/lib/model/vocabulary";
 import { fitResolution, type Resolution } from "@/lib/print/layout";
 import type { Camera } from "@/lib/view/camera";
 import { basemapStyle } from "./basemap-style";
+import { SELECTION_MAX_ZOOM, framePadding } from "./camera";
+import { EVENTS_SOURCE, eventLayers, eventsSource } from "./event-layers";
+import { loadLayer, loadedFeature } from "./layer-data";
 import { withOverlays } from "./map-style";
-import { FEATURE_ID, overlayLayers, overlaySourceId } from "./overlay-layers";
+import { overlayLayers, overlaySourceId } from "./overlay-layers";
+import { FOCUS_SOURCE, arrowImage, focusCollection, focusLayersOverMarkers, focusLayersUnderMarkers } from "./selection-layers";
 import { loadMapLibre } from "./load-maplibre";
 
 /** Exporting a partly drawn map beats hanging forever, so every wait is bounded (STYLE.md habit 9). */
 export const SNAPSHOT_IDLE_TIMEOUT_MS = 20_000;
 
-/** Framing a selection stops here: closer than a city hides where things are relative to each other. */
-const FRAME_MAX_ZOOM = 9;
-const INK = "#1d2733";
-
-export type SnapshotEvent = { id: string; type: EventType; point: [number, number] };
-
 export type SnapshotInput = {
   origin: string;
   layers: readonly LayerSummary[];
   visible: readonly string[];
-  events: readonly SnapshotEvent[];
-  selectedId: string | null;
-  /** Features of the selected event: outlined solid where it happened, dashed what it is about. */
-  focus: readonly { layer: string; feature: string; role: "in" | "about" }[];
+  events: readonly EventHeadline[];
+  /** Highlighted as on the dashboard: its places outlined (dashed: what it is about), its links drawn. */
+  selected: EventHeadline | null;
+  /** Only when there is nothing to frame; otherwise `frame` is fitted to the map box. */
   camera: Camera | null;
   frame: BBox;
   size: { cssWidth: number; cssHeight: number };
@@ -43,13 +39,14 @@ export type Snapshot = {
   resolution: Resolution;
   /** The camera the image was drawn with (after fitting), for the scale bar and north arrow. */
   camera: { zoom: number; lat: number; lon: number; bearing: number; pitch: number };
+  /** What the image shows, west, south, east, north. */
+  bounds: BBox;
   /** False when `idle` did not come in time: the image is what was drawn by then. */
   complete: boolean;
   /** Layers whose features could not be loaded (drawn without them). */
   missingLayers: string[];
   elapsedMs: number;
 };
-
 
 /**
  * The longest canvas side this browser can draw: MapLibre's default maxCanvasSize (4096) would
@@ -70,84 +67,33 @@ export function drawableLimit(): number {
   return limit;
 }
 
-/** A layer's features with their ids copied into FEATURE_ID (MapLibre drops string ids). */
-async function fetchLayer(origin: string, id: string, signal: AbortSignal): Promise<FeatureCollection> {
-  const response = await fetch(`${origin}/api/layers/${encodeURIComponent(id)}`, { signal });
-  if (!response.ok) throw new Error(`layer "${id}": HTTP ${response.status}`);
-  const collection = (await response.json()) as FeatureCollection;
-  return { ...collection, features: collection.features.map((f) => ({ ...f, properties: { ...f.properties, [FEATURE_ID]: String(f.id) } })) };
+const layersOf = (event: EventHeadline | null) => (event ? [event.place, ...event.aboutPlaces].flatMap((p) => (p.layer ? [p.layer] : [])) : []);
+
+/** The dashboard's layer fetch, bounded by the deadline; layers that did not arrive are named. */
+async function fetchLayers(input: SnapshotInput, deadline: number): Promise<{ missing: string[] }> {
+  const ids = [...new Set([...input.visible, ...layersOf(input.selected)])];
+  const arrived = await Promise.all(ids.map((id) => within(loadLayer(id), deadline)));
+  return { missing: ids.filter((_, i) => !arrived[i]) };
 }
 
-async function fetchLayers(input: SnapshotInput, deadline: number): Promise<{ loaded: Map<string, FeatureCollection>; missing: string[] }> {
-  const ids = [...new Set([...input.visible, ...input.focus.map((f) => f.layer)])];
-  const signal = AbortSignal.any([AbortSignal.timeout(Math.max(1, deadline - Date.now())), ...(input.signal ? [input.signal] : [])]);
-  const results = await Promise.allSettled(ids.map((id) => fetchLayer(input.origin, id, signal)));
-  const loaded = new Map<string, FeatureCollection>();
-  const missing: string[] = [];
-  results.forEach((r, i) => (r.status === "fulfilled" ? loaded.set(ids[i]!, r.value) : missing.push(ids[i]!)));
-  return { loaded, missing };
-}
-
-function focusCollection(input: SnapshotInput, loaded: Map<string, FeatureCollection>): FeatureCollection {
-  const features: Feature[] = [];
-  for (const ref of input.focus) {
-    const found = loaded.get(ref.layer)?.features.find((f) => String(f.id) === ref.feature);
-    if (found?.geometry) features.push({ type: "Feature", properties: { role: ref.role }, geometry: found.geometry });
-  }
-  return { type: "FeatureCollection", features };
-}
-
-function eventCollection(input: SnapshotInput): FeatureCollection {
-  return {
-    type: "FeatureCollection",
-    features: input.events.map((e) => ({
-      type: "Feature",
-      properties: { color: EVENT_TYPE_INFO[e.type].color, selected: e.id === input.selectedId },
-      geometry: { type: "Point", coordinates: e.point },
-    })),
-  };
-}
-
-/** Print-only layers: the selected event's places outlined, then every event unclustered, selected on top. */
-const printLayers: LayerSpecification[] = [
-  { id: "print:focus-casing", type: "line", source: "print:focus", filter: ["==", ["get", "role"], "in"], paint: { "line-color": "#ffffff", "line-width": 5 } },
-  { id: "print:focus-in", type: "line", source: "print:focus", filter: ["==", ["get", "role"], "in"], paint: { "line-color": INK, "line-width": 2.5 } },
-  {
-    id: "print:focus-about",
-    type: "line",
-    source: "print:focus",
-    filter: ["==", ["get", "role"], "about"],
-    paint: { "line-color": INK, "line-width": 2, "line-dasharray": [2, 1.5] },
-  },
-  {
-    id: "print:events",
-    type: "circle",
-    source: "print:events",
-    layout: { "circle-sort-key": ["case", ["get", "selected"], 1, 0] },
-    paint: {
-      "circle-color": ["get", "color"],
-      "circle-radius": ["case", ["get", "selected"], 8, 6],
-      "circle-stroke-color": ["case", ["get", "selected"], INK, "#ffffff"],
-      "circle-stroke-width": ["case", ["get", "selected"], 2.5, 1.5],
-    },
-  },
-];
-
-function printStyle(input: SnapshotInput, loaded: Map<string, FeatureCollection>): StyleSpecification {
+/** The dashboard's style (basemap, overlays, focus and markers), with the layers' data in place and no clustering. */
+async function printStyle(input: SnapshotInput, missing: readonly string[]): Promise<StyleSpecification> {
   const overlays = overlayLayers(input.layers, input.visible);
-  for (const [id, data] of loaded) {
+  for (const id of input.visible) {
     const source = overlays.sources[overlaySourceId(id)];
-    if (source) source.data = data;
+    if (source && !missing.includes(id)) source.data = await loadLayer(id);
   }
   const style = withOverlays(basemapStyle(input.origin), overlays);
+  const focus: GeoJSONSourceSpecification = {
+    type: "geojson",
+    data: focusCollection({ selected: input.selected, selectedFeature: null, hoveredFeature: null, hoveredEvent: null }, ({ layer, id }) => loadedFeature(layer, id)),
+  };
+  // Paper cannot be clicked open: every event is its own marker, never a cluster.
+  const events: GeoJSONSourceSpecification = { ...eventsSource(input.events), cluster: false };
   return {
     ...style,
-    sources: {
-      ...style.sources,
-      "print:focus": { type: "geojson", data: focusCollection(input, loaded) },
-      "print:events": { type: "geojson", data: eventCollection(input) },
-    },
-    layers: [...style.layers, ...printLayers],
+    sources: { ...style.sources, [EVENTS_SOURCE]: events, [FOCUS_SOURCE]: focus },
+    layers: [...style.layers, ...focusLayersUnderMarkers(), ...eventLayers(), ...focusLayersOverMarkers()],
   };
 }
 
@@ -162,15 +108,11 @@ function within(promise: Promise<unknown>, deadline: number): Promise<boolean> {
   });
 }
 
-function cameraOptions(input: SnapshotInput): Partial<MapOptions> {
-  if (!input.camera) {
-    return { bounds: input.frame, fitBoundsOptions: { padding: framePadding(input.size), maxZoom: FRAME_MAX_ZOOM } };
-  }
+function cameraOptions(input: SnapshotInput, container: HTMLElement): Partial<MapOptions> {
+  if (!input.camera) return { bounds: input.frame, fitBoundsOptions: { padding: framePadding(container), maxZoom: SELECTION_MAX_ZOOM } };
   const { lon, lat, zoom, bearing, pitch } = input.camera;
   return { center: [lon, lat], zoom, bearing, pitch };
 }
-
-const framePadding = ({ cssWidth, cssHeight }: { cssWidth: number; cssHeight: number }) => Math.round(Math.max(8, Math.min(48, cssWidth / 10, cssHeight / 10)));
 
 /**
  * Renders a view on an off-screen map at print resolution and returns it as a JPEG data URL. The
@@ -186,7 +128,8 @@ export async function renderSnapshot(input: SnapshotInput): Promise<Snapshot> {
   const limit = drawableLimit();
   const resolution = fitResolution(input.size, input.dpi, limit);
   progress("Loading layers…");
-  const [maplibre, { loaded, missing }] = await Promise.all([loadMapLibre(), fetchLayers(input, deadline)]);
+  const [maplibre, { missing }] = await Promise.all([loadMapLibre(), fetchLayers(input, deadline)]);
+  const style = await printStyle(input, missing);
   input.signal?.throwIfAborted();
 
   // Off screen but laid out: a hidden (display: none) container has no size and MapLibre would draw 400×300.
@@ -206,8 +149,8 @@ export async function renderSnapshot(input: SnapshotInput): Promise<Snapshot> {
     progress("Loading the map…");
     map = new maplibre.Map({
       container,
-      style: printStyle(input, loaded),
-      ...cameraOptions(input),
+      style,
+      ...cameraOptions(input, container),
       interactive: false,
       fadeDuration: 0,
       attributionControl: false,
@@ -219,12 +162,14 @@ export async function renderSnapshot(input: SnapshotInput): Promise<Snapshot> {
     });
     map.on("error", (e) => console.warn("Print map:", e.error?.message ?? e));
     const m = map;
+    const arrow = arrowImage();
+    m.once("style.load", () => m.addImage(arrow.id, arrow.image));
     const loadedInTime = await within(m.once("load"), deadline);
     input.signal?.throwIfAborted();
     if (loadedInTime && !input.camera) {
       // The container's size is final now: fit again so that nothing is cut off (ENVIRONMENT.md).
       m.resize();
-      m.fitBounds(input.frame, { padding: framePadding(input.size), maxZoom: FRAME_MAX_ZOOM, animate: false });
+      m.fitBounds(input.frame, { padding: framePadding(container), maxZoom: SELECTION_MAX_ZOOM, animate: false });
     }
     const loadedIdle = loadedInTime && (await within(m.once("idle"), deadline));
     progress(`Drawing the map at ${resolution.pixels.width}×${resolution.pixels.height} px…`);
@@ -233,6 +178,8 @@ export async function renderSnapshot(input: SnapshotInput): Promise<Snapshot> {
     m.triggerRepaint();
     const complete = loadedIdle && (await within(idle, deadline));
     input.signal?.throwIfAborted();
+    // Resizing the canvas cleared it: when the deadline came first, draw what is loaded now, or the image would be blank.
+    if (!complete) m.redraw();
     progress("Reading the image…");
     const canvas = m.getCanvas();
     const { lng, lat } = m.getCenter();
@@ -244,6 +191,7 @@ export async function renderSnapshot(input: SnapshotInput): Promise<Snapshot> {
       height: canvas.height,
       resolution,
       camera: { zoom: m.getZoom(), lat, lon: lng, bearing: m.getBearing(), pitch: m.getPitch() },
+      bounds: m.getBounds().toArray().flat() as BBox,
       complete,
       missingLayers: missing,
       elapsedMs: Date.now() - started,

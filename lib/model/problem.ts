@@ -11,9 +11,15 @@ export type DataProblem = {
 
 export type DataRule =
   | "unreadable-file"
+  | "invalid-utf8"
   | "invalid-json"
+  | "too-deep"
   | "schema"
   | "not-a-feature-collection"
+  | "empty-layer"
+  | "foreign-member"
+  | "invalid-bbox"
+  | "wrong-bbox"
   | "missing-feature-id"
   | "duplicate-id"
   | "coordinates-out-of-range"
@@ -24,10 +30,23 @@ export type DataRule =
   | "self-intersection"
   | "unknown-reference"
   | "quote-not-in-article"
-  | "offsets-mismatch";
+  | "offsets-mismatch"
+  | "overlapping-quotes"
+  | "byte-order-mark";
+
+/**
+ * Rules that describe something the loader repaired or ignored rather than refused: the data is
+ * served (rings rewound, a given bbox replaced by the computed one, a byte-order mark stripped), and
+ * the note tells the file's author what was changed. They do not make `check-data` fail.
+ */
+const NOTE_RULES: ReadonlySet<DataRule> = new Set<DataRule>(["wrong-winding", "wrong-bbox", "byte-order-mark"]);
+
+export function isNote(p: Pick<DataProblem, "rule">): boolean {
+  return NOTE_RULES.has(p.rule);
+}
 
 export function formatProblem(p: DataProblem): string {
-  return `${p.file}${p.item ? ` [${p.item}]` : ""}: ${p.rule}: ${p.message}`;
+  return `${p.file}${p.item ? ` [${p.item}]` : ""}: ${p.rule}${isNote(p) ? " (note)" : ""}: ${p.message}`;
 }
 
 /** Thrown by loaders when a file cannot be used at all; carries every problem found in it. */

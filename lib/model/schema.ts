@@ -1,9 +1,13 @@
 import "@/lib/security/zod-jitless";
 import { z } from "zod";
+import { isCalendarDate } from "./calendar-date";
 import { EVENT_TYPES } from "./event-types";
 
 /** Calendar date as written in data and URLs. */
-export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date as YYYY-MM-DD");
+export const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date as YYYY-MM-DD")
+  .refine(isCalendarDate, { message: "not a real calendar date (month 01-12, day within the month)", abort: true });
 
 const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "expected a lowercase slug (a-z, 0-9, -)");
 

@@ -1,4 +1,4 @@
-import { mmToCssPx, pageSizeMm, type Dpi, type Orientation, type Paper, type SizeMm } from "./paper";
+import { cssPxToMm, mmToCssPx, pageSizeMm, type Dpi, type Orientation, type Paper, type SizeMm } from "./paper";
 
 /** Page margin on every side; printers cannot print to the edge and 10 mm survives all of them. */
 export const MARGIN_MM = 10;
@@ -12,6 +12,9 @@ const SIDEBAR_MM: Record<Orientation, number> = { landscape: 68, portrait: 58 };
 /** Share of the body the event list takes under the map when it is shown. */
 const LIST_SHARE: Record<Orientation, number> = { landscape: 0.36, portrait: 0.42 };
 
+/** A rectangle on the sheet in mm, from the top-left corner of the printable area. */
+export type Box = { x: number; y: number; width: number; height: number };
+
 export type SheetLayout = {
   page: SizeMm;
   /** The printable area inside the margins: the sheet element is exactly this big. */
@@ -21,6 +24,10 @@ export type SheetLayout = {
   listMm: number;
   /** The map box in whole CSS px, so that MapLibre's canvas is exactly what the sheet shows. */
   map: { cssWidth: number; cssHeight: number };
+  /** Where each part of the first page goes; every medium (HTML, PDF, PNG) draws into these. */
+  boxes: { header: Box; map: Box; list: Box | null; sidebar: Box; footer: Box };
+  /** The list box of the pages that carry the events the first page had no room for. */
+  continuation: Box;
 };
 
 /** Where everything goes on the sheet; a pure function of the paper, so that tests can compute it. */
@@ -28,16 +35,28 @@ export function sheetLayout(paper: Paper, orientation: Orientation, list: boolea
   const page = pageSizeMm(paper, orientation);
   const content = { width: page.width - 2 * MARGIN_MM, height: page.height - 2 * MARGIN_MM };
   const sidebarMm = SIDEBAR_MM[orientation];
+  const bodyTop = HEADER_MM + GAP_MM;
   const body = content.height - HEADER_MM - FOOTER_MM - 2 * GAP_MM;
   const listMm = list ? Math.round(body * LIST_SHARE[orientation]) : 0;
-  const mapWidthMm = content.width - sidebarMm - GAP_MM;
-  const mapHeightMm = body - listMm - (list ? GAP_MM : 0);
+  const map = {
+    cssWidth: Math.floor(mmToCssPx(content.width - sidebarMm - GAP_MM)),
+    cssHeight: Math.floor(mmToCssPx(body - listMm - (list ? GAP_MM : 0))),
+  };
+  const mapBox = { x: 0, y: bodyTop, width: cssPxToMm(map.cssWidth), height: cssPxToMm(map.cssHeight) };
   return {
     page,
     content,
     sidebarMm,
     listMm,
-    map: { cssWidth: Math.floor(mmToCssPx(mapWidthMm)), cssHeight: Math.floor(mmToCssPx(mapHeightMm)) },
+    map,
+    boxes: {
+      header: { x: 0, y: 0, width: content.width, height: HEADER_MM },
+      map: mapBox,
+      list: list ? { x: 0, y: bodyTop + body - listMm, width: mapBox.width, height: listMm } : null,
+      sidebar: { x: content.width - sidebarMm, y: bodyTop, width: sidebarMm, height: body },
+      footer: { x: 0, y: content.height - FOOTER_MM, width: content.width, height: FOOTER_MM },
+    },
+    continuation: { x: 0, y: bodyTop, width: content.width, height: body },
   };
 }
 

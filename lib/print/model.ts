@@ -1,11 +1,13 @@
 import type { LoadedEvent } from "@/lib/model/event";
+import { headlineOf, type EventHeadline } from "@/lib/model/event-headline";
 import type { EventType } from "@/lib/model/schema";
 import type { BBox, LayerSummary } from "@/lib/model/layer-summary";
 import { dayLabel, timeLabel } from "@/lib/events/time-label";
 import { LEVANT_BOUNDS } from "@/lib/map/camera";
 import { EVENT_TYPE_INFO } from "@/lib/model/vocabulary";
 import type { Camera } from "@/lib/view/camera";
-import { boundsOfPlaces, type FeatureBBox } from "@/lib/geo/bounds";
+import { bboxOfPositions, boundsOfPlaces, type FeatureBBox } from "@/lib/geo/bounds";
+import { linkArcs } from "@/lib/geo/link-arcs";
 import { serializeView, type View } from "@/lib/view/view";
 import { sheetLayout, type SheetLayout } from "./layout";
 import { PAPER_LABEL } from "./paper";
@@ -17,17 +19,12 @@ export const FIXED_ATTRIBUTIONS = ["Basemap: Made with Natural Earth", "Labels: 
 /** The frame when a view has neither a camera nor events to fit. */
 const DEFAULT_FRAME: BBox = LEVANT_BOUNDS;
 
-export type PrintEvent = {
-  id: string;
-  type: EventType;
-  title: string;
+/** An event as the sheet lists it and the print map draws it (the map's own headline form). */
+export type PrintEvent = EventHeadline & {
   summary: string;
   dateLabel: string;
   quotes: string[];
-  point: [number, number];
 };
-
-export type FocusFeature = { layer: string; feature: string; role: "in" | "about" };
 
 /** Everything a print needs, computed once on the server and handed to the page or the export buttons. */
 export type PrintModel = {
@@ -42,15 +39,21 @@ export type PrintModel = {
   viewDate: string;
   timeWindow: string;
   printedAt: string;
+  /**
+   * The dashboard's camera, used only when the sheet has nothing to frame (no selected event and no
+   * events in view): a print is framed on what it is about, fitted to the sheet's own map box, because
+   * the dashboard's camera was chosen for another shape of screen and cropped the subject away.
+   */
   camera: Camera | null;
-  /** What to fit when there is no camera: the selected event's places, else the events in view. */
+  /** What the print map fits: the selected event's places and links, else the events in view. */
   frame: BBox;
   layers: LayerSummary[];
   visible: string[];
   eventTypes: { type: EventType; label: string; color: string }[];
   events: PrintEvent[];
   selectedId: string | null;
-  focus: FocusFeature[];
+  /** The selected event as the map highlights it: its places outlined, its links drawn. */
+  selected: EventHeadline | null;
   attributions: string[];
 };
 
@@ -82,10 +85,14 @@ export type PrintInputs = {
   featureBBox: FeatureBBox;
 };
 
-function frameOf(featureBBox: FeatureBBox, selected: LoadedEvent | null, events: LoadedEvent[]): BBox {
-  const places = selected ? [selected.place, ...selected.aboutPlaces] : events.map((e) => e.place);
+/** What the sheet is about: the selected event's places (whole features) and its links, else the events' points. */
+function subjectOf(featureBBox: FeatureBBox, selected: LoadedEvent | null, events: LoadedEvent[]): BBox | null {
+  if (selected) {
+    const arcs = linkArcs(selected).features.map((f) => bboxOfPositions(f.geometry.coordinates)).filter((b): b is BBox => b !== null);
+    return boundsOfPlaces([selected.place, ...selected.aboutPlaces], featureBBox, arcs);
+  }
   // Points only when no event is selected: a list of region-level events would otherwise frame whole countries.
-  return boundsOfPlaces(places, selected ? featureBBox : () => undefined) ?? DEFAULT_FRAME;
+  return boundsOfPlaces(events.map((e) => e.place), () => undefined);
 }
 
 /** Composes the print of a view; `now` is passed in so that tests and the page agree on the date. */
@@ -97,12 +104,7 @@ export function printModel({ layers, events, selected, featureBBox }: PrintInput
   const query = serializeView(view).replace(/^\?/, "");
   const today = now.toISOString().slice(0, 10);
   const types = [...new Set(events.map((e) => e.type))];
-  const focus: FocusFeature[] = selected
-    ? [
-        ...(selected.place.layer && selected.place.feature ? [{ layer: selected.place.layer, feature: selected.place.feature, role: "in" as const }] : []),
-        ...selected.aboutPlaces.flatMap((p) => (p.layer && p.feature ? [{ layer: p.layer, feature: p.feature, role: "about" as const }] : [])),
-      ]
-    : [];
+  const subject = subjectOf(featureBBox, selected, events);
   return {
     title,
     print,
@@ -113,23 +115,20 @@ export function printModel({ layers, events, selected, featureBBox }: PrintInput
     viewDate: dayLabel(today),
     timeWindow: timeWindowLabel(view),
     printedAt: `${dayLabel(today)}, ${now.toISOString().slice(11, 16)} UTC`,
-    camera: view.map,
-    frame: frameOf(featureBBox, selected, events),
+    camera: subject ? null : view.map,
+    frame: subject ?? DEFAULT_FRAME,
     layers,
     visible: shown.map((l) => l.id),
     eventTypes: types.map((type) => ({ type, ...EVENT_TYPE_INFO[type] })),
     // The selected event leads the list: it is what the sheet is about, and the list may be cut short.
     events: [...events].sort((a, b) => Number(b.id === selected?.id) - Number(a.id === selected?.id)).map((e) => ({
-      id: e.id,
-      type: e.type,
-      title: e.title,
+      ...headlineOf(e),
       summary: e.summary,
       dateLabel: timeLabel(e.time),
       quotes: e.sources.map((s) => s.quote),
-      point: e.place.point,
     })),
     selectedId: selected?.id ?? null,
-    focus,
+    selected: selected ? headlineOf(selected) : null,
     attributions: [...new Set(shown.flatMap((l) => l.attribution))].concat(FIXED_ATTRIBUTIONS),
   };
 }

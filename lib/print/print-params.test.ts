@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { eventsThatFit } from "./list-fit";
+import { itemHeightMm } from "./list-fit";
 import { DEFAULT_PRINT, printQuery, readPrintParams } from "./print-params";
 import { printUrlFor, UsageError } from "./print-url";
 
@@ -37,13 +37,10 @@ describe("print URL for the CLI", () => {
   });
 });
 
-describe("event list fit", () => {
+describe("event list estimate", () => {
   const item = { head: "19 Aug 2025 · A meeting in Paris", summary: "s".repeat(120), quotes: ["q".repeat(180)] };
-  it("fits all when there is room, fewer when not, never more than given", () => {
-    expect(eventsThatFit([item, item], { widthMm: 200, heightMm: 100 })).toBe(2);
-    const some = eventsThatFit(Array(40).fill(item), { widthMm: 200, heightMm: 60 });
-    expect(some).toBeGreaterThan(2);
-    expect(some).toBeLessThan(40);
-    expect(eventsThatFit([item], { widthMm: 200, heightMm: 2 })).toBe(0);
+  it("grows when the column narrows or the text lengthens", () => {
+    expect(itemHeightMm(item, 40)).toBeGreaterThan(itemHeightMm(item, 80));
+    expect(itemHeightMm({ ...item, quotes: [...item.quotes, "q".repeat(180)] }, 60)).toBeGreaterThan(itemHeightMm(item, 60));
   });
 });

@@ -1,3 +1,4 @@
+import { isCalendarDate } from "@/lib/model/calendar-date";
 import { EVENT_TYPES, type EventType } from "@/lib/model/event-types";
 import type { BBox } from "@/lib/model/layer-summary";
 
@@ -23,9 +24,7 @@ export const valueOr = <T>(read: Read<T>): T | null => (read.ok ? read.value : n
 
 /** A real calendar day written YYYY-MM-DD (2025-02-30 is refused). */
 export function readDay(value: string): Read<string> {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return no("not a calendar date written YYYY-MM-DD");
-  const d = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value ? ok(value) : no("not a calendar date written YYYY-MM-DD");
+  return isCalendarDate(value) ? ok(value) : no("not a calendar date written YYYY-MM-DD");
 }
 
 /** An id of an event, a layer or an article: a lowercase slug. */

@@ -25,7 +25,7 @@ async function snapshot(...args: string[]): Promise<{ code: number; stdout: stri
 describe("npm run snapshot", () => {
   const link = () => `${inject("baseUrl")}/?map=8/33.0/35.9&event=paris-talks`;
 
-  it("writes a one-page PDF of the view", async () => {
+  it("writes the print sheet of the view as an A4 landscape PDF", async () => {
     const out = path.join(dir, "brief.pdf");
     const started = Date.now();
     const result = await snapshot("--url", link(), "--out", out, "--title", "CLI brief");
@@ -33,7 +33,8 @@ describe("npm run snapshot", () => {
     expect(result.code, result.stderr).toBe(0);
     const { execFileSync } = await import("node:child_process");
     const info = execFileSync("pdfinfo", [out], { encoding: "utf8" });
-    expect(info).toMatch(/^Pages:\s+1$/m);
+    // The sheet, then as many pages as the events that did not fit under the map need.
+    expect(Number(/^Pages:\s+(\d+)$/m.exec(info)?.[1])).toBeGreaterThanOrEqual(1);
     expect(info).toMatch(/Page size:\s+841\.\d+ x 59[45]\.\d+ pts/);
     expect(execFileSync("pdftotext", [out, "-"], { encoding: "utf8" })).toContain("CLI brief");
   });
@@ -48,6 +49,12 @@ describe("npm run snapshot", () => {
     const expectedWidth = mmToCssPx(page.width - 2 * MARGIN_MM) * (150 / 96);
     expect(Math.abs(png.readUInt32BE(16) - expectedWidth)).toBeLessThanOrEqual(3);
     expect(png.readUInt32BE(20)).toBeGreaterThan(png.readUInt32BE(16));
+  });
+
+  it("runs on its own: neither it nor its browser launcher imports the test harness", () => {
+    for (const file of ["scripts/snapshot.mts", "scripts/chromium.ts"]) {
+      expect(readFileSync(path.join(ROOT, file), "utf8"), file).not.toMatch(/from\s+["'][^"']*\btests\//);
+    }
   });
 
   it("refuses a link that is not a URL with exit code 2", async () => {

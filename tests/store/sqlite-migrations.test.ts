@@ -17,6 +17,7 @@ it("brings an older store file up to date, in order, and records each migration"
   raw.exec("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)");
   raw.exec(MIGRATIONS[0]!.sql);
   raw.prepare("INSERT INTO schema_migrations VALUES (1, 'initial', '2026-01-01T00:00:00Z')").run();
+  raw.prepare("INSERT INTO event_text (rowid, text) VALUES (7, 'talks on the golan heights')").run();
   raw.close();
   const store = openSqliteStore(file);
   expect(await store.isEmpty()).toBe(true);
@@ -24,6 +25,8 @@ it("brings an older store file up to date, in order, and records each migration"
   const check = new Database(file, { readonly: true });
   expect(check.prepare("SELECT version, name FROM schema_migrations ORDER BY version").all()).toEqual(MIGRATIONS.map((m) => ({ version: m.version, name: m.name })));
   expect(check.pragma("journal_mode", { simple: true })).toBe("wal");
+  // The text index was rebuilt (migration 3) with what it held.
+  expect(check.prepare("SELECT rowid FROM event_text WHERE event_text MATCH ?").pluck().all('"gol" AND "hei"')).toEqual([7]);
   check.close();
 });
 

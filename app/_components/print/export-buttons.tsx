@@ -12,8 +12,8 @@ import styles from "./export.module.css";
 type Props = {
   /** The view's query without "?", e.g. "map=8/33/35.9&event=paris-talks". */
   viewQuery: string;
-  /** A title the analyst set already (e.g. on the print page); otherwise the sheet titles itself. */
-  defaultTitle?: string;
+  /** The print page's own paper, orientation, resolution and title: what the dialog starts from. */
+  initial?: PrintParams;
   /** What the sheet will be titled when the field is left empty: the selected event or the filter. */
   titleHint?: string;
 };
@@ -28,12 +28,12 @@ async function fetchModel(viewQuery: string, print: PrintParams): Promise<PrintM
 
 /**
  * Print and export for the dashboard's header: a dialog with paper, orientation, resolution, title
- * and event list, then the print view, a PNG (map, title, legend) or a PDF (the whole sheet).
+ * and event list, then the print view, a PNG of the first page or a PDF of every page.
  */
-export function ExportButtons({ viewQuery, defaultTitle = "", titleHint }: Props) {
+export function ExportButtons({ viewQuery, initial = DEFAULT_PRINT, titleHint }: Props) {
   const dialog = useRef<HTMLDialogElement>(null);
   const id = useId();
-  const [print, setPrint] = useState<PrintParams>({ ...DEFAULT_PRINT, title: defaultTitle || null });
+  const [print, setPrint] = useState<PrintParams>(initial);
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState("");
 
@@ -51,8 +51,7 @@ export function ExportButtons({ viewQuery, defaultTitle = "", titleHint }: Props
         layers: model.layers,
         visible: model.visible,
         events: model.events,
-        selectedId: model.selectedId,
-        focus: model.focus,
+        selected: model.selected,
         camera: model.camera,
         frame: model.frame,
         size: model.layout.map,

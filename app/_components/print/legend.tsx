@@ -1,4 +1,5 @@
 import type { PrintModel } from "@/lib/print/model";
+import { SELECTED_KEY } from "@/lib/print/sheet-text";
 import { LayerSwatch } from "./swatch";
 import styles from "./print.module.css";
 
@@ -25,7 +26,7 @@ export function Legend({ model }: { model: PrintModel }) {
       {model.eventTypes.length > 0 && (
         <section aria-labelledby="legend-events">
           <h2 id="legend-events">Events</h2>
-          <ul className={styles.legend}>
+          <ul className={`${styles.legend} ${styles.legendPairs}`}>
             {model.eventTypes.map((t) => (
               <li key={t.type}>
                 <svg width="22" height="12" aria-hidden="true">
@@ -35,11 +36,11 @@ export function Legend({ model }: { model: PrintModel }) {
               </li>
             ))}
             {model.selectedId && (
-              <li>
+              <li className={styles.wide}>
                 <svg width="22" height="12" aria-hidden="true">
                   <circle cx="11" cy="6" r="4.5" fill="#fff" stroke="#1d2733" strokeWidth="2" />
                 </svg>
-                <span>Selected event; its place outlined (dashed: places it is about)</span>
+                <span>{SELECTED_KEY}</span>
               </li>
             )}
           </ul>

@@ -2,6 +2,7 @@
 
 import { useEffect, useRef, useState } from "react";
 import { renderSnapshot, type Snapshot, type SnapshotInput } from "@/lib/map/snapshot";
+import { SCALE_MAX_CSS_PX } from "@/lib/print/draw/map-frame";
 import { reducedMessage } from "@/lib/print/layout";
 import { scaleBar } from "@/lib/print/scale-bar";
 import { NorthArrow } from "./north-arrow";
@@ -11,9 +12,6 @@ import styles from "./print.module.css";
 type Props = { input: Omit<SnapshotInput, "origin" | "onProgress" | "signal">; paperLabel: string; layerTitles: Record<string, string> };
 
 type State = { kind: "drawing"; step: string } | { kind: "done"; snapshot: Snapshot } | { kind: "failed"; message: string };
-
-/** The longest the scale bar may be on the sheet: about 30 mm. */
-const SCALE_MAX_CSS_PX = 113;
 
 /** Renders the view off screen at print resolution and shows it as an image: print never sees WebGL. */
 export function PrintMap({ input, paperLabel, layerTitles }: Props) {
@@ -66,7 +64,7 @@ export function PrintMap({ input, paperLabel, layerTitles }: Props) {
     snapshot.missingLayers.length ? `Not drawn (could not be loaded): ${snapshot.missingLayers.map((id) => layerTitles[id] ?? id).join(", ")}.` : null,
   ].filter((n): n is string => n !== null);
   return (
-    <div className={styles.mapBox} style={box} data-map-pixels={`${snapshot.width}x${snapshot.height}`} data-map-dpi={snapshot.resolution.dpi}>
+    <div className={styles.mapBox} style={box} data-map-pixels={`${snapshot.width}x${snapshot.height}`} data-map-dpi={snapshot.resolution.dpi} data-map-bounds={snapshot.bounds.join(",")}>
       {/* A data URL from our own canvas: next/image would add nothing but a loader here. */}
       {/* eslint-disable-next-line @next/next/no-img-element */}
       <img ref={image} className={styles.mapImage} src={snapshot.dataUrl} width={cssWidth} height={cssHeight} alt="Map of the view" />

@@ -16,3 +16,9 @@ export async function GET(request: NextRequest) {
     return geojsonText(await featureCollectionStream(store.eachEvent(query), detail));
   });
 }
+
+import { eventKind } from "@/lib/api/writes/kinds";
+import { create } from "@/lib/api/writes/handlers";
+
+/** POST an event in the data/ form; needs the admin token (lib/api/writes). */
+export const POST = create(eventKind);

@@ -7,3 +7,9 @@ export async function GET() {
     return json({ layers, unavailable });
   });
 }
+
+import { layerKind } from "@/lib/api/writes/kinds";
+import { create } from "@/lib/api/writes/handlers";
+
+/** POST a layer (its manifest fields and `data`, the FeatureCollection); needs the admin token (lib/api/writes). */
+export const POST = create(layerKind);

@@ -1,49 +1,15 @@
-import { existsSync } from "node:fs";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
+import { CHROMIUM_FLAGS, findChromium, launchChromium } from "../../../scripts/chromium";
 import { CanvasColours } from "./colours";
 import { decodePng } from "./png";
 
-const CHROMIUM_CANDIDATES = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"];
-
-/**
- * Flags measured to give working WebGL2 (SwiftShader) as root, and no background traffic into the
- * closed network (see ENVIRONMENT.md). No --user-data-dir here: Playwright refuses it in `args`, and
- * `chromium.launch()` already passes a fresh mkdtemp profile that it deletes on `browser.close()`.
- */
-export const CHROMIUM_FLAGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--use-angle=swiftshader",
-  "--enable-unsafe-swiftshader",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
+// Finding and starting Chromium is shared with the scripts (snapshot CLI, benchmarks): scripts/chromium.ts.
+export { CHROMIUM_FLAGS, findChromium };
 
 export const DEFAULT_VIEWPORT = { width: 1280, height: 800 };
 
-/** CHROME_PATH, else the first Chromium or Chrome found in the usual Debian places. */
-export function findChromium(): string {
-  const fromEnv = process.env.CHROME_PATH;
-  if (fromEnv) {
-    if (!existsSync(fromEnv)) throw new Error(`CHROME_PATH=${fromEnv} does not exist.`);
-    return fromEnv;
-  }
-  const found = CHROMIUM_CANDIDATES.find((candidate) => existsSync(candidate));
-  if (!found) {
-    throw new Error(
-      `No Chromium found (looked for ${CHROMIUM_CANDIDATES.join(", ")}). ` +
-        "Install it with `apt-get update && apt-get install -y chromium`, or set CHROME_PATH to a Chromium/Chrome binary. " +
-        "(Playwright's own browser download does not work offline.)",
-    );
-  }
-  return found;
-}
-
 export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: findChromium(), args: CHROMIUM_FLAGS, headless: true });
+  return launchChromium();
 }
 
 /** Runs `fn` with a fresh browser and closes it afterwards, also when `fn` throws. */

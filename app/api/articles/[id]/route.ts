@@ -13,3 +13,11 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
     return json({ ...fields, spans });
   });
 }
+
+import { articleKind } from "@/lib/api/writes/kinds";
+import { patch, remove, replace } from "@/lib/api/writes/handlers";
+
+/** Writes (lib/api/writes): the admin token, If-Match honoured; DELETE?cascade=true also deletes its events. */
+export const PUT = replace(articleKind);
+export const PATCH = patch(articleKind);
+export const DELETE = remove(articleKind);

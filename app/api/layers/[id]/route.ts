@@ -14,3 +14,11 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
     return notFound(`no layer "${clip(id, 60)}"; GET /api/layers lists the layers`);
   });
 }
+
+import { layerKind } from "@/lib/api/writes/kinds";
+import { patch, remove, replace } from "@/lib/api/writes/handlers";
+
+/** Writes (lib/api/writes): the admin token, If-Match honoured. */
+export const PUT = replace(layerKind);
+export const PATCH = patch(layerKind);
+export const DELETE = remove(layerKind);

@@ -1,0 +1,23 @@
+import "server-only";
+import { answer } from "../responses";
+import { RequestError } from "../request-error";
+import { authorizeWrite } from "../write-access";
+
+/**
+ * Runs a write handler: the writer is checked before anything of the body is read, a RequestError
+ * becomes its status with a JSON error naming the field, and answer() maps store errors (409, 412, …)
+ * and keeps anything else from leaking as more than a 500.
+ */
+export function writeRoute(request: Request, handler: (actor: string) => Promise<Response>): Promise<Response> {
+  return answer(async () => {
+    try {
+      const { actor } = authorizeWrite(request);
+      return await handler(actor);
+    } catch (error) {
+      if (error instanceof RequestError) return error.response();
+      throw error;
+    }
+    // No time budget: a write cut off by it could still commit after the client was told 503.
+    // Writes are bounded by their body limits and the store's own statement timeout instead.
+  }, { budget: false });
+}
