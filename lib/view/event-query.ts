@@ -1,7 +1,10 @@
+import { createParser, createSerializer } from "nuqs/server";
+import type { BBox } from "@/lib/model/layer-summary";
 import type { EventQuery } from "@/lib/model/event-query";
-import type { View } from "./view";
+import { readBBox, valueOr } from "./values";
+import { viewParsers, type View } from "./view";
 
-/** The filter a view applies to events. The view's `article` picks what the reader shows and filters nothing. */
+/** The view's filters as the API's filter. The view's `article` picks what the reader shows and filters nothing. */
 export function viewEventQuery(view: Pick<View, "from" | "to" | "types" | "q" | "layer">): EventQuery {
   const query: EventQuery = {};
   if (view.from) query.from = view.from;
@@ -13,18 +16,31 @@ export function viewEventQuery(view: Pick<View, "from" | "to" | "types" | "q" | 
 }
 
 /**
- * An EventQuery as `/api/events` parameters, in one fixed order, so that equal filters give equal
- * strings (the client caches answers under them). lib/api/event-query.ts reads them back.
+ * `/api/events` parameters, written by the view's own parsers (and read back by lib/api/event-query.ts
+ * through the same value readers), in one fixed order so that equal filters give equal strings: the
+ * client caches answers under them.
  */
+const eventQueryParsers = {
+  bbox: createParser<BBox>({ parse: (v) => valueOr(readBBox(v)), serialize: (b) => b.join(",") }),
+  from: viewParsers.from,
+  to: viewParsers.to,
+  types: viewParsers.types,
+  q: viewParsers.q,
+  layer: viewParsers.layer,
+  article: viewParsers.article,
+  id: viewParsers.event,
+};
+const serialize = createSerializer(eventQueryParsers);
+
 export function eventQueryString(query: EventQuery): string {
-  const params = new URLSearchParams();
-  if (query.bbox) params.set("bbox", query.bbox.join(","));
-  if (query.from) params.set("from", query.from);
-  if (query.to) params.set("to", query.to);
-  if (query.types && query.types.length) params.set("types", query.types.join(","));
-  if (query.q) params.set("q", query.q);
-  if (query.layer) params.set("layer", query.layer);
-  if (query.article) params.set("article", query.article);
-  if (query.id) params.set("id", query.id);
-  return params.toString();
+  return serialize({
+    bbox: query.bbox ?? null,
+    from: query.from ?? null,
+    to: query.to ?? null,
+    types: query.types?.length ? [...query.types] : null,
+    q: query.q ?? null,
+    layer: query.layer ?? null,
+    article: query.article ?? null,
+    id: query.id ?? null,
+  }).replace(/^\?/, "");
 }

@@ -2,8 +2,7 @@ import "server-only";
 import { headlineOf } from "@/lib/model/event-headline";
 import type { EventQuery } from "@/lib/model/event-query";
 import type { Store } from "@/lib/store/store";
-import { LIST_ROWS } from "@/lib/events/digest";
-import type { EventDigest } from "@/lib/events/digest";
+import { LIST_ROWS, type EventDigest } from "@/lib/events/digest";
 import { MAX_INLINE_EVENTS, type ViewEvents } from "./view-events-shape";
 
 /**

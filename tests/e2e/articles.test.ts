@@ -2,6 +2,7 @@ import { cpSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import AxeBuilder from "@axe-core/playwright";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openPage, waitForMapIdle } from "./harness/browser";
 import { test } from "./harness/fixtures";
@@ -88,6 +89,15 @@ describe("many articles", () => {
     await expect.poll(() => readerTitle(page)).not.toBe(SECOND_TITLE);
     expect(problems.pageErrors).toEqual([]);
     expect(problems.consoleErrors).toEqual([]);
+  });
+
+  test("axe finds no serious or critical violation with the articles panel open and article names in the list", async ({ browser }) => {
+    const { page } = await openPage(server.url, `/?article=${SECOND}`, { browser });
+    await waitForMapIdle(page);
+    await page.getByTestId("articles-panel").waitFor();
+    const { violations } = await new AxeBuilder({ page }).analyze();
+    const serious = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+    expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
   });
 
   test("q finds events across articles; the list and the card name each event's article", async ({ browser }) => {

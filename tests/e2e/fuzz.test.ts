@@ -36,6 +36,7 @@ const params = {
   types: fc.oneof(fc.subarray([...EVENT_TYPES]).map((t) => t.join(",")), fc.array(anyText, { maxLength: 5 }).map((a) => a.join(","))),
   q: fc.oneof(anyText, fc.string({ maxLength: 300 })),
   layer: slugish,
+  article: fc.oneof(slugish, fc.constant("syria-israel-paris-talks-2025-08-20")),
 };
 type Name = keyof typeof params;
 const names = Object.keys(params) as Name[];
@@ -111,11 +112,11 @@ function apiProblem(a: Answer): string | null {
 const report = (failures: string[]) => `seed ${SEED} (FUZZ_SEED=${SEED} to replay); ${failures.length} failure(s):\n${failures.slice(0, 20).join("\n")}`;
 
 describe("fuzzed input over HTTP", () => {
-  it(`/api/events and /api/events/digest: ${API_RUNS} generated queries each`, { timeout: 120_000 }, async () => {
+  it(`/api/events, /api/events/digest and /api/events/view: ${API_RUNS} generated queries each`, { timeout: 120_000 }, async () => {
     const queries = fc.sample(eventsQuery, { numRuns: API_RUNS, seed: SEED });
     const statuses = new Map<number, number>();
     // The digest reads the same filters: the same queries, the same contract.
-    const paths = queries.flatMap((query) => [`/api/events?${query}`, `/api/events/digest?${query}`]);
+    const paths = queries.flatMap((query) => [`/api/events?${query}`, `/api/events/digest?${query}`, `/api/events/view?${query}`]);
     const failures = await pool(paths, 8, async (path) => {
       const a = await get(path);
       statuses.set(a.status, (statuses.get(a.status) ?? 0) + 1);

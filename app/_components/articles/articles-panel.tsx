@@ -3,7 +3,7 @@
 import { useState } from "react";
 import type { ArticleMeta } from "@/lib/model/schema";
 import { dayLabel } from "@/lib/events/time-label";
-import { fold } from "./fold";
+import { fold } from "@/lib/events/filter";
 import styles from "./articles.module.css";
 
 /** An article as the panel lists it (the store's ArticleSummary: its fields and how many events it reports). */

@@ -8,7 +8,8 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
     const store = await getStore();
     const [found, spans] = await Promise.all([store.article(id), store.articleSpans(id)]);
     if (!found) return notFound(`no article "${clip(id, 60)}"`);
-    const { textFile: _t, eventsFile: _e, ...fields } = found.value as typeof found.value & { textFile?: string; eventsFile?: string };
+    // File names belong to the data/ form, not to the API's answer.
+    const { textFile: _t, eventsFile: _e, ...fields } = found.value;
     return json({ ...fields, spans });
   });
 }
