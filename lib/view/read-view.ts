@@ -48,6 +48,10 @@ export function readView(search: SearchParams, known: KnownIds): { view: View; i
     ignored.push({ param: "layer", value: view.layer, reason: "no such layer" });
     view.layer = null;
   }
+  if (view.feature && !known.layers.has(view.feature.layer)) {
+    ignored.push({ param: "feature", value: `${view.feature.layer}/${view.feature.id}`, reason: "no such layer" });
+    view.feature = null;
+  }
   if (view.from && view.to && view.from > view.to) {
     ignored.push({ param: "to", value: view.to, reason: `before "from" (${view.from})` });
     view.to = null;
@@ -72,6 +76,8 @@ function reasonFor(key: keyof View): string {
       return `empty or longer than ${MAX_QUERY_LENGTH} characters`;
     case "layer":
       return "not a layer id";
+    case "feature":
+      return "not a feature LAYER/ID";
   }
 }
 

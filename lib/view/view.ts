@@ -25,7 +25,18 @@ export const viewParsers = {
   q: createParser<string>({ parse: parseQuery, serialize: String }),
   /** Only events in, about or inside features of this layer. */
   layer: createParser<string>({ parse: parseSlug, serialize: String }),
+  /** A map feature picked to list its events, as `layer/feature`. */
+  feature: createParser<FeatureRef>({ parse: parseFeatureRef, serialize: (f) => `${f.layer}/${f.id}`, eq: (a, b) => a.layer === b.layer && a.id === b.id }),
 };
+
+/** A layer's feature, named by both ids. */
+export type FeatureRef = { layer: string; id: string };
+
+function parseFeatureRef(value: string): FeatureRef | null {
+  const [layer, id, ...rest] = value.split("/");
+  if (rest.length > 0 || !layer || !id) return null;
+  return parseSlug(layer) && parseSlug(id) ? { layer, id } : null;
+}
 
 export type View = {
   map: Camera | null;
@@ -36,9 +47,10 @@ export type View = {
   types: EventType[] | null;
   q: string | null;
   layer: string | null;
+  feature: FeatureRef | null;
 };
 
-export const EMPTY_VIEW: View = { map: null, layers: null, event: null, from: null, to: null, types: null, q: null, layer: null };
+export const EMPTY_VIEW: View = { map: null, layers: null, event: null, from: null, to: null, types: null, q: null, layer: null, feature: null };
 
 export const VIEW_KEYS = Object.keys(viewParsers) as (keyof View)[];
 
