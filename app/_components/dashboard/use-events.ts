@@ -6,7 +6,7 @@ import { isFullEvent, type EventHeadline } from "@/lib/model/event-headline";
 import type { LoadedEvent } from "@/lib/model/event";
 import { digestOf, type EventDigest } from "@/lib/events/digest";
 import type { FirstEvents } from "@/lib/view/first-view";
-import { fetchEvents, fetchJson, withQuery } from "./fetch-json";
+import { fetchEvents, fetchJson, withQuery, worthRetrying } from "./fetch-json";
 
 export type EventsState = {
   /** Every event the filters keep when the set is small enough to hold; else the list's first rows. */
@@ -33,6 +33,11 @@ export function useEvents(query: string, initial: FirstEvents, isMarked: (e: Eve
     revalidateOnFocus: false,
     revalidateIfStale: !seeded,
     errorRetryInterval: 2000,
+    // A refused query (HTTP 4xx) is refused again on every retry: say so once instead of retrying for ever.
+    onErrorRetry: (error: unknown, _key: string, _config: unknown, revalidate: (o: { retryCount: number }) => void, { retryCount }: { retryCount: number }) => {
+      if (!worthRetrying(error)) return;
+      setTimeout(() => revalidate({ retryCount }), 2000 * Math.min(2 ** retryCount, 16));
+    },
   };
   const small = useSWR(initial.complete ? withQuery("/api/events", query) : null, fetchEvents, { ...swrOptions, fallbackData: initial.complete && seeded ? initial.events : undefined });
   const large = useSWR(initial.complete ? null : withQuery("/api/events/digest", query), fetchJson<EventDigest>, {

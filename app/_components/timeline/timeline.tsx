@@ -6,7 +6,7 @@ import type { EventTime } from "@/lib/model/schema";
 import { timeLabel } from "@/lib/events/time-label";
 import { createTimeScale } from "@/lib/events/time-scale";
 import { EVENT_TYPE_INFO } from "@/lib/model/vocabulary";
-import { useHover } from "../dashboard/hover";
+import { isHoveredEvent, useHovered, useSetHovered } from "../dashboard/hover";
 import { Axis } from "./axis";
 import { DateField } from "./date-field";
 import { binEvents, DENSE_LANES, Density, MAX_MARKS } from "./density";
@@ -48,7 +48,8 @@ type Drag = { anchor: number; current: number };
 /** Events on a compressed time axis, with a brush to choose the time window. */
 export function Timeline({ events, times, count, allEvents, total = allEvents.length, from, to, selectedId, onSelect, onWindowChange }: Props) {
   const uid = useId().replace(/[^a-zA-Z0-9_-]/g, "");
-  const { hovered, setHovered } = useHover();
+  const hovered = useHovered();
+  const setHovered = useSetHovered();
   const boxRef = useRef<HTMLDivElement>(null);
   const svgRef = useRef<SVGSVGElement>(null);
   const [width, setWidth] = useState(DEFAULT_WIDTH);
@@ -175,7 +176,7 @@ export function Timeline({ events, times, count, allEvents, total = allEvents.le
               const y = laneY(p.lane);
               const label = `${e.title}, ${timeLabel(e.time)}`;
               const isSelected = e.id === selectedId;
-              const isHovered = hovered?.eventId === e.id || (hovered?.feature !== undefined && touches(e, hovered.feature));
+              const isHovered = isHoveredEvent(hovered, e);
               const fadeFill = `url(#${uid}-fade-${e.type})`;
               return (
                 <g
@@ -242,6 +243,3 @@ export function Timeline({ events, times, count, allEvents, total = allEvents.le
   );
 }
 
-function touches(e: EventHeadline, f: { layer: string; id: string }): boolean {
-  return [e.place, ...e.aboutPlaces].some((p) => p.layer === f.layer && p.feature === f.id);
-}

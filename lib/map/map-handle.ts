@@ -1,0 +1,142 @@
+import type { GeoJSONSource, Map as MapLibreMap } from "maplibre-gl";
+import type { EventHeadline } from "@/lib/model/event-headline";
+import type { LayerSummary } from "@/lib/model/layer-summary";
+import { sameCamera, type Camera } from "@/lib/view/camera";
+import { SELECTION_MAX_ZOOM, cameraOf, framePadding, prefersReducedMotion } from "./camera";
+import { AREA_EVENTS_SOURCE, EVENTS_SOURCE, EVENT_LAYER, eventsData, type EventsOnMap } from "./event-layers";
+import { eventBounds, layersOf, lngLatBounds, markersBounds } from "./framing";
+import type { MapHover } from "./interactions";
+import { loadLayers, loadedFeature } from "./layer-data";
+import { overlayIdOf } from "./overlay-layers";
+import { FOCUS_SOURCE, focusCollection, type FeatureRef } from "./selection-layers";
+
+/** Highlights wait this long at most for the features' geometry, then draw what they have. */
+export const LAYER_WAIT_MS = 1500;
+
+/** What the rest of the app may do with a map; everything else stays inside lib/map. */
+export type MapHandle = {
+  setVisibleLayers(visible: readonly string[]): void;
+  /**
+   * Redraws the markers only when given a different array or URL than last time. `known`: the
+   * events the page holds (all of them, or the list's rows), to highlight one hovered on the map.
+   */
+  setEvents(events: EventsOnMap, known: readonly EventHeadline[]): void;
+  /** Highlights the event, its places and links; `frame` also moves the camera to show them. */
+  setSelection(selected: EventHeadline | null, options: { frame: boolean }): void;
+  setSelectedFeature(feature: FeatureRef | null): void;
+  setHovered(hovered: MapHover): void;
+  /** Moves to a camera (Back/Forward, a pasted link) unless the map is there already. */
+  setCamera(camera: Camera): void;
+  /** Where the map looks now, rounded as links write it. */
+  camera(): Camera;
+  /** Frames the selected event again. */
+  fitSelection(): void;
+  /** Frames the markers of these events (the filtered set the page holds). */
+  fitEvents(events: readonly EventHeadline[]): void;
+  /** The ids of the single events drawn on screen, west to east: what keyboard stepping walks through. */
+  eventsOnScreen(): string[];
+  destroy(): void;
+};
+
+type HandleOptions = {
+  map: MapLibreMap;
+  container: HTMLElement;
+  layers: readonly LayerSummary[];
+  overlayLayerIds: readonly string[];
+  events: EventsOnMap;
+  known: readonly EventHeadline[];
+  selected: EventHeadline | null;
+  fill: (layer: string) => void;
+  /** Stops listeners and removes the map. */
+  teardown: () => void;
+};
+
+/** The handle over a loaded map: what it shows is kept here and pushed to MapLibre's sources. */
+export function mapHandle(o: HandleOptions): MapHandle {
+  const { map, container } = o;
+  let removed = false;
+  let events = o.events;
+  let known = o.known;
+  const focus = { selected: o.selected, selectedFeature: null as FeatureRef | null, hovered: null as MapHover };
+  const eventById = (id: string | undefined) => (id ? known.find((e) => e.id === id) ?? null : null);
+  const refreshFocus = () => {
+    if (removed) return;
+    const collection = focusCollection(
+      { selected: focus.selected, selectedFeature: focus.selectedFeature, hoveredFeature: focus.hovered?.feature ?? null, hoveredEvent: eventById(focus.hovered?.eventId) },
+      ({ layer, id }) => loadedFeature(layer, id),
+    );
+    void map.getSource<GeoJSONSource>(FOCUS_SOURCE)?.setData(collection);
+  };
+  // Highlights need the features' geometry, which may be in a layer nobody has shown yet.
+  const withLayers = (ids: string[], then: () => void) => {
+    void loadLayers(ids, LAYER_WAIT_MS).then(() => {
+      if (!removed) then();
+    });
+  };
+  const frame = (bounds: ReturnType<typeof eventBounds>) => {
+    if (bounds) map.fitBounds(lngLatBounds(bounds), { padding: framePadding(container), maxZoom: SELECTION_MAX_ZOOM, animate: !prefersReducedMotion() });
+  };
+
+  let selection = 0;
+  return {
+    setVisibleLayers(visible) {
+      const shown = new Set(visible);
+      for (const layer of o.layers) if (shown.has(layer.id)) o.fill(layer.id);
+      for (const id of o.overlayLayerIds) map.setLayoutProperty(id, "visibility", shown.has(overlayIdOf(id) ?? "") ? "visible" : "none");
+    },
+    setEvents(next, nextKnown) {
+      known = nextKnown;
+      if (next === events) return;
+      events = next;
+      const data = eventsData(next);
+      void map.getSource<GeoJSONSource>(EVENTS_SOURCE)?.setData(data);
+      void map.getSource<GeoJSONSource>(AREA_EVENTS_SOURCE)?.setData(data);
+    },
+    setSelection(selected, options) {
+      const token = ++selection;
+      focus.selected = selected;
+      refreshFocus();
+      if (!selected) return;
+      withLayers(layersOf(selected), () => {
+        if (token !== selection) return; // a newer selection won
+        refreshFocus();
+        if (options.frame) frame(eventBounds(selected));
+      });
+    },
+    setSelectedFeature(feature) {
+      focus.selectedFeature = feature;
+      if (feature) withLayers([feature.layer], refreshFocus);
+      else refreshFocus();
+    },
+    setHovered(hovered) {
+      focus.hovered = hovered;
+      const layer = hovered?.feature?.layer;
+      if (layer) withLayers([layer], refreshFocus);
+      else refreshFocus();
+    },
+    setCamera(camera) {
+      if (sameCamera(camera, cameraOf(map))) return;
+      map.jumpTo({ center: [camera.lon, camera.lat], zoom: camera.zoom, bearing: camera.bearing, pitch: camera.pitch });
+    },
+    camera: () => cameraOf(map),
+    fitSelection() {
+      if (focus.selected) frame(eventBounds(focus.selected));
+    },
+    fitEvents(shown) {
+      frame(markersBounds(shown));
+    },
+    eventsOnScreen() {
+      const rendered = map.queryRenderedFeatures({ layers: [EVENT_LAYER.markers, EVENT_LAYER.areaRings] });
+      const placed = new Map<string, number>();
+      for (const f of rendered) {
+        const id = f.properties.id;
+        if (typeof id === "string" && !f.properties.cluster && f.geometry.type === "Point") placed.set(id, f.geometry.coordinates[0] ?? 0);
+      }
+      return [...placed].sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0])).map(([id]) => id);
+    },
+    destroy() {
+      removed = true;
+      o.teardown();
+    },
+  };
+}
