@@ -115,7 +115,8 @@ export function mapHandle(o: HandleOptions): MapHandle {
       else refreshFocus();
     },
     setCamera(camera) {
-      if (sameCamera(camera, cameraOf(map))) return;
+      // The analyst's own pan or zoom in progress wins over a URL that has not caught up yet.
+      if (map.isMoving() || sameCamera(camera, cameraOf(map))) return;
       map.jumpTo({ center: [camera.lon, camera.lat], zoom: camera.zoom, bearing: camera.bearing, pitch: camera.pitch });
     },
     camera: () => cameraOf(map),

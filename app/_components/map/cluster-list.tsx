@@ -31,6 +31,7 @@ export function ClusterList({ ids, at, known, onSelect, onClose }: Props) {
       role="dialog"
       aria-label={`${ids.length} events at this point`}
       data-testid="cluster-list"
+      data-map-overlay
       onKeyDown={(e) => e.key === "Escape" && (e.stopPropagation(), onClose())}
     >
       <header className={styles.clusterHeader}>

@@ -61,7 +61,7 @@ export function MapArea(props: Props) {
           handleRef={handleRef}
         />
       </ErrorBoundary>
-      <div className={styles.fitTools} role="group" aria-label="Frame the map">
+      <div className={styles.fitTools} role="group" aria-label="Frame the map" data-map-overlay>
         <button type="button" disabled={!selected} onClick={() => handleRef.current?.fitSelection()} title="Frame the selected event">
           Fit selection
         </button>

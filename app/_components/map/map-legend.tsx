@@ -3,7 +3,7 @@ import styles from "./map.module.css";
 /** What the two kinds of event marker mean: a located event, and one the article places only in a country or region. */
 export function MapLegend() {
   return (
-    <details className={styles.legend} data-testid="map-legend">
+    <details className={styles.legend} data-testid="map-legend" data-map-overlay>
       <summary>Legend</summary>
       <ul>
         <li><span className={styles.dot} aria-hidden="true" /> An event where it happened (city or exact place); a dark disc groups several.</li>

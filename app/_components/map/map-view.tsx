@@ -9,7 +9,7 @@ import type { EventsOnMap } from "@/lib/map/event-layers";
 import { loadLayer } from "@/lib/map/layer-data";
 import { loadMapLibre } from "@/lib/map/load-maplibre";
 import { createMap, type MapHandle } from "@/lib/map/maplibre";
-import type { Camera } from "@/lib/view/camera";
+import { serializeCamera, type Camera } from "@/lib/view/camera";
 
 // Start MapLibre's worker as soon as this module runs, while React is still hydrating the page.
 if (typeof window !== "undefined") void loadMapLibre().catch(() => {});
@@ -79,10 +79,12 @@ export function MapView(props: Props) {
   }, [hovered]);
   // The camera follows the URL both ways: the map writes its moves, and a URL changed from
   // outside (Back, Forward) moves the map. The handle ignores a camera the map is at already.
-  const cameraKey = props.camera ? `${props.camera.zoom}/${props.camera.lat}/${props.camera.lon}/${props.camera.bearing}/${props.camera.pitch}` : "";
+  // The camera the map last wrote is its own echo, never a reason to move.
+  const lastReported = useRef("");
+  const cameraKey = props.camera ? serializeCamera(props.camera) : "";
   useEffect(() => {
     const camera = latest.current.camera;
-    if (camera) handle.current?.setCamera(camera);
+    if (camera && cameraKey !== lastReported.current) handle.current?.setCamera(camera);
   }, [cameraKey]);
 
   useEffect(() => {
@@ -98,7 +100,12 @@ export function MapView(props: Props) {
       onSelectEvent: (id) => latest.current.onSelectEvent(id),
       onSelectFeature: (f) => latest.current.onSelectFeature(f),
       onSelectCluster: (ids, at) => latest.current.onSelectCluster(ids, at),
-      onCameraChange: (c) => latest.current.onCameraChange(c),
+      onCameraChange: (c) => {
+        lastReported.current = serializeCamera(c);
+        // The camera on screen, for people and tests comparing it with the URL.
+        element.setAttribute("data-camera", lastReported.current);
+        latest.current.onCameraChange(c);
+      },
     };
     const atCreation = latest.current;
     createMap(element, {
