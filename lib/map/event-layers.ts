@@ -2,6 +2,7 @@ import type { FeatureCollection, Point } from "geojson";
 import type { ExpressionSpecification, GeoJSONSourceSpecification, LayerSpecification } from "maplibre-gl";
 import type { EventHeadline } from "@/lib/model/event-headline";
 import { EVENT_TYPE_INFO } from "@/lib/model/vocabulary";
+import { GROUP } from "./palette";
 
 export const EVENTS_SOURCE = "events";
 /** Events placed only at a country or region: drawn apart, so that their marker is never read as a location. */
@@ -22,7 +23,7 @@ export const EVENT_LAYER = {
 } as const;
 
 /** Precisions whose marker stands for a whole area ("somewhere in Syria"), not a place. */
-export const AREA_PRECISIONS = ["country", "region"];
+const AREA_PRECISIONS = ["country", "region"];
 
 export type EventProperties = { id: string; type: string; title: string; geoPrecision: string };
 
@@ -77,8 +78,6 @@ export function areaEventsSource(events: EventsOnMap): GeoJSONSourceSpecificatio
 
 const clustered: ExpressionSpecification = ["has", "point_count"];
 
-/** The colour of area rings: a dark outline, never a type colour, so they are not read as a kind of event. */
-export const AREA_RING_COLOUR = "#37474f";
 
 /** Hollow dashed-looking rings with a count: "this many events somewhere in this area". */
 export function areaEventLayers(): LayerSpecification[] {
@@ -91,7 +90,7 @@ export function areaEventLayers(): LayerSpecification[] {
         "circle-color": "#ffffff",
         "circle-opacity": 0.55,
         "circle-radius": ["case", clustered, 13, 9],
-        "circle-stroke-color": ["case", clustered, AREA_RING_COLOUR, typeColour],
+        "circle-stroke-color": ["case", clustered, GROUP, typeColour],
         "circle-stroke-width": 3,
       },
     },
@@ -107,7 +106,7 @@ export function areaEventLayers(): LayerSpecification[] {
         "text-allow-overlap": true,
         "text-ignore-placement": true,
       },
-      paint: { "text-color": AREA_RING_COLOUR },
+      paint: { "text-color": GROUP },
     },
   ];
 }
@@ -124,7 +123,7 @@ export function eventLayers(): LayerSpecification[] {
       source: EVENTS_SOURCE,
       filter: clustered,
       paint: {
-        "circle-color": "#37474f",
+        "circle-color": GROUP,
         "circle-opacity": 0.88,
         "circle-radius": ["step", ["get", "point_count"], 12, 10, 16, 100, 20, 1000, 25],
         "circle-stroke-color": "#ffffff",

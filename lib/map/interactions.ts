@@ -21,7 +21,7 @@ export type MapCallbacks = {
 };
 
 /** A failing handler is logged instead of breaking the map or the page around it. */
-export function guard<A extends unknown[]>(what: string, handler: (...args: A) => void | Promise<void>): (...args: A) => void {
+function guard<A extends unknown[]>(what: string, handler: (...args: A) => void | Promise<void>): (...args: A) => void {
   const report = (error: unknown) => console.error(`Map: ${what} failed`, error);
   return (...args) => {
     try {

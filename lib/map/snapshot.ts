@@ -1,3 +1,4 @@
+import { INK } from "./palette";
 import type { Feature, FeatureCollection } from "geojson";
 import type { LayerSpecification, Map as MapLibreMap, MapOptions, StyleSpecification } from "maplibre-gl";
 import type { EventType } from "@/lib/model/schema";
@@ -11,11 +12,10 @@ import { FEATURE_ID, overlayLayers, overlaySourceId } from "./overlay-layers";
 import { loadMapLibre } from "./load-maplibre";
 
 /** Exporting a partly drawn map beats hanging forever, so every wait is bounded (STYLE.md habit 9). */
-export const SNAPSHOT_IDLE_TIMEOUT_MS = 20_000;
+const SNAPSHOT_IDLE_TIMEOUT_MS = 20_000;
 
 /** Framing a selection stops here: closer than a city hides where things are relative to each other. */
 const FRAME_MAX_ZOOM = 9;
-const INK = "#1d2733";
 
 export type SnapshotEvent = { id: string; type: EventType; point: [number, number] };
 
@@ -55,7 +55,7 @@ export type Snapshot = {
  * The longest canvas side this browser can draw: MapLibre's default maxCanvasSize (4096) would
  * silently lower the pixel ratio, so the real limit is read from WebGL and the caller says so.
  */
-export function drawableLimit(): number {
+function drawableLimit(): number {
   const canvas = document.createElement("canvas");
   const gl = canvas.getContext("webgl2") ?? canvas.getContext("webgl");
   if (!gl) throw new Error("This browser cannot draw the map: WebGL is switched off or unavailable.");

@@ -28,7 +28,7 @@ export const useHovered = () => useContext(HoveredContext);
 export const useSetHovered = () => useContext(SetHoveredContext);
 
 /** Whether an event is in or about a feature. */
-export function touches(e: { place: { layer?: string; feature?: string }; aboutPlaces: { layer?: string; feature?: string }[] }, f: { layer: string; id: string }): boolean {
+function touches(e: { place: { layer?: string; feature?: string }; aboutPlaces: { layer?: string; feature?: string }[] }, f: { layer: string; id: string }): boolean {
   return [e.place, ...e.aboutPlaces].some((p) => p.layer === f.layer && p.feature === f.id);
 }
 

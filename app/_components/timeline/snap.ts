@@ -1,5 +1,5 @@
 /** Below this many pixels per day a drag cannot aim at a day: window edges snap to month boundaries. */
-export const DAY_SNAP_MIN_PX = 4;
+const DAY_SNAP_MIN_PX = 4;
 
 const toDate = (day: string) => new Date(`${day}T00:00:00Z`);
 const iso = (d: Date) => d.toISOString().slice(0, 10);
