@@ -33,8 +33,8 @@ export type MapHandle = {
   fitSelection(): void;
   /** Frames the markers of these events (the filtered set the page holds). */
   fitEvents(events: readonly EventHeadline[]): void;
-  /** The ids of the single events drawn on screen, west to east: what keyboard stepping walks through. */
-  eventsOnScreen(): string[];
+  /** The ids of the events drawn on screen (grouped ones too), west to east: what keyboard stepping walks through. */
+  eventsOnScreen(): Promise<string[]>;
   destroy(): void;
 };
 
@@ -126,12 +126,19 @@ export function mapHandle(o: HandleOptions): MapHandle {
     fitEvents(shown) {
       frame(markersBounds(shown));
     },
-    eventsOnScreen() {
-      const rendered = map.queryRenderedFeatures({ layers: [EVENT_LAYER.markers, EVENT_LAYER.areaRings] });
+    async eventsOnScreen() {
+      const rendered = map.queryRenderedFeatures({ layers: [EVENT_LAYER.markers, EVENT_LAYER.clusters, EVENT_LAYER.areaRings] });
       const placed = new Map<string, number>();
       for (const f of rendered) {
+        if (f.geometry.type !== "Point") continue;
+        const lon = f.geometry.coordinates[0] ?? 0;
         const id = f.properties.id;
-        if (typeof id === "string" && !f.properties.cluster && f.geometry.type === "Point") placed.set(id, f.geometry.coordinates[0] ?? 0);
+        if (!f.properties.cluster && typeof id === "string") placed.set(id, lon);
+        if (!f.properties.cluster) continue;
+        // A group's events, in the order its source holds them (a few hundred at most, for keys).
+        const source = map.getSource<GeoJSONSource>(f.source);
+        const leaves = (await source?.getClusterLeaves(Number(f.properties.cluster_id), 300, 0).catch(() => [])) ?? [];
+        for (const leaf of leaves) if (typeof leaf.properties?.id === "string") placed.set(leaf.properties.id, lon);
       }
       return [...placed].sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0])).map(([id]) => id);
     },

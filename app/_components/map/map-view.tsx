@@ -152,12 +152,14 @@ export function MapView(props: Props) {
     if (!onMap || e.ctrlKey || e.metaKey || e.altKey) return;
     const key = e.key.toLowerCase();
     if (key !== "n" && key !== "p") return;
-    const ids = handle.current?.eventsOnScreen() ?? [];
-    if (ids.length === 0) return;
+    const map = handle.current;
+    if (!map) return;
     e.preventDefault();
-    const at = ids.indexOf(latest.current.selected?.id ?? "");
-    const next = key === "n" ? ids[(at + 1) % ids.length] : ids[(at - 1 + ids.length) % ids.length];
-    if (next) latest.current.onSelectEvent(next);
+    void map.eventsOnScreen().then((ids) => {
+      const at = ids.indexOf(latest.current.selected?.id ?? "");
+      const next = key === "n" ? ids[(at + 1) % ids.length] : ids[(at - 1 + ids.length) % ids.length];
+      if (next) latest.current.onSelectEvent(next);
+    });
   };
 
   return (
