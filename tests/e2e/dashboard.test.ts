@@ -257,3 +257,25 @@ describe("the dashboard, as a new analyst uses it", () => {
     expect(renders["map-area"] ?? 0).toBeGreaterThan(0);
   });
 });
+
+describe("one name per place", () => {
+  test("11: an event at a layer's feature shows that feature's name in the list and the card", async ({ browser, baseUrl }) => {
+    type Feature = { id: string; properties: Record<string, unknown> };
+    const layers = (await (await fetch(`${baseUrl}/api/layers`)).json()) as { layers?: { id: string; labelProperty?: string }[] } | { id: string; labelProperty?: string }[];
+    const list = Array.isArray(layers) ? layers : (layers.layers ?? []);
+    const names = new Map<string, string>();
+    for (const layer of list) {
+      const body = (await (await fetch(`${baseUrl}/api/layers/${layer.id}`)).json()) as { features: Feature[] };
+      for (const f of body.features) names.set(`${layer.id}/${f.id}`, String(f.properties[layer.labelProperty ?? "name"] ?? f.properties.name));
+    }
+    const body = (await (await fetch(`${baseUrl}/api/events`)).json()) as { features: { properties: { id: string; place: { layer?: string; feature?: string } } }[] };
+    const atFeatures = body.features.map((f) => f.properties).filter((e) => e.place.layer && e.place.feature);
+    expect(atFeatures.length).toBeGreaterThan(0);
+    const { page } = await openPage(baseUrl, "/", { browser, viewport: DESK });
+    for (const e of atFeatures) {
+      const name = names.get(`${e.place.layer}/${e.place.feature}`);
+      expect(name, `${e.id}'s feature exists`).toBeDefined();
+      expect(await page.locator(`${LIST_ITEMS}[data-event-id="${e.id}"]`).innerText(), e.id).toContain(name!);
+    }
+  });
+});
