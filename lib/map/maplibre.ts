@@ -61,7 +61,7 @@ export async function createMap(container: HTMLElement, options: CreateMapOption
   });
   map.addControl(new maplibre.NavigationControl({ visualizePitch: true }), "top-right");
   map.addControl(new maplibre.ScaleControl({ unit: "metric" }), "bottom-left");
-  map.addControl(new PointerReadout(), "bottom-left");
+  map.addControl(new PointerReadout(), "top-right");
 
   let removed = false;
   const filler = layerFiller(map, { onLoading: options.onLoading, onIdle: options.onIdle, isRemoved: () => removed });
@@ -80,6 +80,10 @@ export async function createMap(container: HTMLElement, options: CreateMapOption
     map.remove();
     options.signal.throwIfAborted();
   }
+  // MapLibre opens compact credits at first; on a phone they would cover the map's bottom, so they start folded.
+  const credits = container.querySelector(".maplibregl-ctrl-attrib.maplibregl-compact");
+  credits?.classList.remove("maplibregl-compact-show");
+  credits?.removeAttribute("open");
   const arrow = arrowImage();
   map.addImage(arrow.id, arrow.image);
   const unwire = wireInteractions(map, options.layers, options.callbacks);

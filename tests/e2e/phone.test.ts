@@ -45,7 +45,9 @@ describe("small and large screens", () => {
     const header = (await page.locator("header").first().boundingBox())!;
     expect(header.height, "header height").toBeLessThanOrEqual(PHONE.height * 0.15);
     // The credits fold behind MapLibre's button instead of covering the map's bottom.
-    expect(await page.locator(".maplibregl-ctrl-attrib.maplibregl-compact").count()).toBe(1);
+    const credits = page.locator(".maplibregl-ctrl-attrib.maplibregl-compact");
+    expect(await credits.count()).toBe(1);
+    expect((await credits.boundingBox())!.height, "the credits start folded").toBeLessThan(40);
 
     // The filters open below the header's buttons, never under them.
     await page.getByRole("button", { name: /^Filters/ }).click();

@@ -112,7 +112,16 @@ function DashboardBody({ layers, unavailable, article, spans, allTimes, total, i
         onLayer={onLayer}
       />
       <IgnoredNotice ignored={ignored} />
+      {/* Source order is the keyboard's: list, map, card and article, timeline; the grid (and on a phone, flex order) places them. */}
       <main className={styles.main}>
+        <PanelTabs panel={panel} onPanel={setPanel} />
+        <aside className={styles.left} id="panel-events" aria-label="Events and layers">
+          <EventsByDate rows={digest.rows} count={digest.count} total={total} selectedId={view.event} onSelect={selectAndShow} />
+          <details className={styles.layersDetails} id="panel-layers" open>
+            <summary>Layers and sources</summary>
+            <LayersPanel layers={layers} unavailable={unavailable} visible={visible} onToggle={onToggleLayer} />
+          </details>
+        </aside>
         <div className={styles.mapArea}>
           <MapArea
             layers={layers}
@@ -132,17 +141,6 @@ function DashboardBody({ layers, unavailable, article, spans, allTimes, total, i
             handleRef={mapHandle}
           />
         </div>
-        <div className={styles.timeline}>
-          <Timeline events={known} times={digest.times} count={digest.count} allEvents={allTimes} total={total} from={view.from} to={view.to} selectedId={view.event} onSelect={selectAndShow} onWindowChange={onWindow} />
-        </div>
-        <PanelTabs panel={panel} onPanel={setPanel} />
-        <aside className={styles.left} id="panel-events" aria-label="Events and layers">
-          <EventsByDate rows={digest.rows} count={digest.count} total={total} selectedId={view.event} onSelect={selectAndShow} />
-          <details className={styles.layersDetails} id="panel-layers" open>
-            <summary>Layers and sources</summary>
-            <LayersPanel layers={layers} unavailable={unavailable} visible={visible} onToggle={onToggleLayer} />
-          </details>
-        </aside>
         <SelectionPanel
           article={article}
           spans={spans}
@@ -157,6 +155,9 @@ function DashboardBody({ layers, unavailable, article, spans, allTimes, total, i
           onSelect={select}
           onCloseFeature={() => void setView({ feature: null })}
         />
+        <div className={styles.timeline}>
+          <Timeline events={known} times={digest.times} count={digest.count} allEvents={allTimes} total={total} from={view.from} to={view.to} selectedId={view.event} onSelect={selectAndShow} onWindowChange={onWindow} />
+        </div>
       </main>
     </div>
   );

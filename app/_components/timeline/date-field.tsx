@@ -67,10 +67,7 @@ export function DateField({ label, value, min, max, onChange }: Props) {
           }
         }}
       >
-        <svg width="14" height="14" viewBox="0 0 14 14" aria-hidden="true">
-          <rect x="1" y="2.5" width="12" height="10.5" rx="1.5" fill="none" stroke="currentColor" />
-          <path d="M1 5.5h12M4 1v3M10 1v3" stroke="currentColor" />
-        </svg>
+        <span className={styles.calendarIcon} aria-hidden="true" />
       </button>
       <input
         ref={picker}
