@@ -201,8 +201,8 @@ describe("linked views: a selection or filter made in one shows in all", () => {
     expect(windowed).toEqual(["barrack-meets-tarif", "druze-demonstrations", "tarif-appeals-for-druze"]);
     expect(await page.getByTestId("event-count").textContent()).toBe("3 of 13");
     // The field writes the day as the app does everywhere ("1 Aug 2025").
-    const [y, m, d] = from.split("-").map(Number) as [number, number, number];
-    expect(await page.getByLabel("From", { exact: true }).inputValue()).toBe(`${d} ${["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"][m - 1]} ${y}`);
+    const [year, month, day] = from.split("-").map(Number) as [number, number, number];
+    expect(await page.getByLabel("From", { exact: true }).inputValue()).toBe(`${day} ${["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"][month - 1]} ${year}`);
 
     // Filters push history: Back restores the search without the window.
     await page.goBack();
