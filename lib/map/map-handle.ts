@@ -51,28 +51,41 @@ type HandleOptions = {
   teardown: () => void;
 };
 
+/**
+ * What is emphasised on the map (the selection, a picked feature, the hover) and its drawing into
+ * the focus source; highlights wait (bounded) for the geometry of layers nobody has shown yet.
+ */
+function focusPainter(map: MapLibreMap, initial: { selected: EventHeadline | null; known: readonly EventHeadline[] }, isRemoved: () => boolean) {
+  const focus = {
+    selected: initial.selected,
+    known: initial.known,
+    selectedFeature: null as FeatureRef | null,
+    hovered: null as MapHover,
+    refresh() {
+      if (isRemoved()) return;
+      const hoveredId = focus.hovered?.eventId;
+      const hoveredEvent = hoveredId ? (focus.known.find((e) => e.id === hoveredId) ?? null) : null;
+      const collection = focusCollection(
+        { selected: focus.selected, selectedFeature: focus.selectedFeature, hoveredFeature: focus.hovered?.feature ?? null, hoveredEvent },
+        ({ layer, id }) => loadedFeature(layer, id),
+      );
+      void map.getSource<GeoJSONSource>(FOCUS_SOURCE)?.setData(collection);
+    },
+    withLayers(ids: string[], then: () => void) {
+      void loadLayers(ids, LAYER_WAIT_MS).then(() => {
+        if (!isRemoved()) then();
+      });
+    },
+  };
+  return focus;
+}
+
 /** The handle over a loaded map: what it shows is kept here and pushed to MapLibre's sources. */
 export function mapHandle(o: HandleOptions): MapHandle {
   const { map, container } = o;
   let removed = false;
   let events = o.events;
-  let known = o.known;
-  const focus = { selected: o.selected, selectedFeature: null as FeatureRef | null, hovered: null as MapHover };
-  const eventById = (id: string | undefined) => (id ? known.find((e) => e.id === id) ?? null : null);
-  const refreshFocus = () => {
-    if (removed) return;
-    const collection = focusCollection(
-      { selected: focus.selected, selectedFeature: focus.selectedFeature, hoveredFeature: focus.hovered?.feature ?? null, hoveredEvent: eventById(focus.hovered?.eventId) },
-      ({ layer, id }) => loadedFeature(layer, id),
-    );
-    void map.getSource<GeoJSONSource>(FOCUS_SOURCE)?.setData(collection);
-  };
-  // Highlights need the features' geometry, which may be in a layer nobody has shown yet.
-  const withLayers = (ids: string[], then: () => void) => {
-    void loadLayers(ids, LAYER_WAIT_MS).then(() => {
-      if (!removed) then();
-    });
-  };
+  const focus = focusPainter(map, { selected: o.selected, known: o.known }, () => removed);
   const frame = (bounds: ReturnType<typeof eventBounds>) => {
     if (bounds) map.fitBounds(lngLatBounds(bounds), { padding: framePadding(container), maxZoom: SELECTION_MAX_ZOOM, animate: !prefersReducedMotion() });
   };
@@ -85,7 +98,7 @@ export function mapHandle(o: HandleOptions): MapHandle {
       for (const id of o.overlayLayerIds) map.setLayoutProperty(id, "visibility", shown.has(overlayIdOf(id) ?? "") ? "visible" : "none");
     },
     setEvents(next, nextKnown) {
-      known = nextKnown;
+      focus.known = nextKnown;
       if (next === events) return;
       events = next;
       const data = eventsData(next);
@@ -95,24 +108,24 @@ export function mapHandle(o: HandleOptions): MapHandle {
     setSelection(selected, options) {
       const token = ++selection;
       focus.selected = selected;
-      refreshFocus();
+      focus.refresh();
       if (!selected) return;
-      withLayers(layersOf(selected), () => {
+      focus.withLayers(layersOf(selected), () => {
         if (token !== selection) return; // a newer selection won
-        refreshFocus();
+        focus.refresh();
         if (options.frame) frame(eventBounds(selected));
       });
     },
     setSelectedFeature(feature) {
       focus.selectedFeature = feature;
-      if (feature) withLayers([feature.layer], refreshFocus);
-      else refreshFocus();
+      if (feature) focus.withLayers([feature.layer], focus.refresh);
+      else focus.refresh();
     },
     setHovered(hovered) {
       focus.hovered = hovered;
       const layer = hovered?.feature?.layer;
-      if (layer) withLayers([layer], refreshFocus);
-      else refreshFocus();
+      if (layer) focus.withLayers([layer], focus.refresh);
+      else focus.refresh();
     },
     setCamera(camera) {
       // The analyst's own pan or zoom in progress wins over a URL that has not caught up yet.

@@ -3,10 +3,8 @@
 import { useCallback, useMemo, useRef, useState } from "react";
 import type { EventHeadline } from "@/lib/model/event-headline";
 import type { Article, LoadedEvent } from "@/lib/model/event";
-import type { EventType } from "@/lib/model/schema";
 import type { LayerSummary, UnavailableLayer } from "@/lib/model/layer-summary";
 import type { MapHandle } from "@/lib/map/maplibre";
-import type { Camera } from "@/lib/view/camera";
 import { eventQueryString } from "@/lib/view/event-query";
 import { serializeView } from "@/lib/view/view";
 import type { FirstEvents } from "@/lib/view/first-view";
@@ -28,6 +26,7 @@ import { useEvents } from "./use-events";
 import { useSelection } from "./use-selection";
 import { useTypeCounts } from "./use-type-counts";
 import { useCameraInUrl, useView } from "./use-view";
+import { useViewActions } from "./use-view-actions";
 import styles from "./dashboard.module.css";
 
 export type DashboardProps = {
@@ -67,12 +66,9 @@ function DashboardBody({ layers, unavailable, article, spans, allTimes, total, i
   const typeCounts = useTypeCounts(view, digest.byType);
   const { selected, inFull } = useSelection(view.event, known, initial.selected);
 
-  const defaultVisible = useMemo(() => layers.filter((l) => l.defaultVisible).map((l) => l.id), [layers]);
-  const visible = view.layers ?? defaultVisible;
+  const { visible, select, onQuery, onTypes, onLayer, onWindow, onCamera, onFeature, onToggleLayer } = useViewActions(view, setView, setCamera, layers);
   const [panel, setPanel] = useState<Panel>("events");
   const mapHandle = useRef<MapHandle | null>(null);
-
-  const select = useCallback((id: string | null) => void setView({ event: id }), [setView]);
   const selectAndShow = useCallback(
     (id: string) => {
       setPanel("event");
@@ -80,17 +76,6 @@ function DashboardBody({ layers, unavailable, article, spans, allTimes, total, i
     },
     [select],
   );
-  const onQuery = useCallback((q: string | null) => void setView({ q }), [setView]);
-  const onTypes = useCallback((types: EventType[] | null) => void setView({ types }), [setView]);
-  const onLayer = useCallback((layer: string | null) => void setView({ layer }), [setView]);
-  const onWindow = useCallback((from: string | null, to: string | null) => void setView({ from, to }), [setView]);
-  const onCamera = useCallback((map: Camera) => void setCamera({ map }), [setCamera]);
-  const onToggleLayer = (id: string, on: boolean) => {
-    const next = on ? [...visible, id] : visible.filter((v) => v !== id);
-    const ordered = layers.map((l) => l.id).filter((l) => next.includes(l));
-    // Back to "absent" when the analyst returns to the defaults, so links stay short.
-    setView({ layers: ordered.join(",") === defaultVisible.join(",") ? null : ordered });
-  };
   // The link names the camera on screen, even before the throttled URL write has caught up.
   const link = () => `${window.location.origin}${window.location.pathname}${serializeView({ ...view, map: mapHandle.current?.camera() ?? view.map })}`;
   const markedIds = useMemo(() => new Set(digest.marked), [digest.marked]);
@@ -135,7 +120,7 @@ function DashboardBody({ layers, unavailable, article, spans, allTimes, total, i
             onSelectEvent={selectAndShow}
             onSelectFeature={(f) => {
               setPanel("event");
-              void setView({ feature: { layer: f.layer, id: f.id } });
+              onFeature(f);
             }}
             onCameraChange={onCamera}
             handleRef={mapHandle}
@@ -153,7 +138,7 @@ function DashboardBody({ layers, unavailable, article, spans, allTimes, total, i
           complete={initial.complete}
           query={query}
           onSelect={select}
-          onCloseFeature={() => void setView({ feature: null })}
+          onCloseFeature={() => onFeature(null)}
         />
         <div className={styles.timeline}>
           <Timeline events={known} times={digest.times} count={digest.count} allEvents={allTimes} total={total} from={view.from} to={view.to} selectedId={view.event} onSelect={selectAndShow} onWindowChange={onWindow} />
