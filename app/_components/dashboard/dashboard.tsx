@@ -27,6 +27,7 @@ import { useSelection } from "./use-selection";
 import { useTypeCounts } from "./use-type-counts";
 import { useCameraInUrl, useView } from "./use-view";
 import { useViewActions } from "./use-view-actions";
+import { viewLink } from "./view-link";
 import styles from "./dashboard.module.css";
 
 export type DashboardProps = {
@@ -77,7 +78,7 @@ function DashboardBody({ layers, unavailable, article, spans, allTimes, total, i
     [select],
   );
   // The link names the camera on screen, even before the throttled URL write has caught up.
-  const link = () => `${window.location.origin}${window.location.pathname}${serializeView({ ...view, map: mapHandle.current?.camera() ?? view.map })}`;
+  const link = () => viewLink(window.location, view, mapHandle.current?.camera());
   const markedIds = useMemo(() => new Set(digest.marked), [digest.marked]);
 
   return (
