@@ -58,6 +58,7 @@ export function eventsSource(events: EventsOnMap): GeoJSONSourceSpecification {
   return {
     type: "geojson",
     data: eventsData(events),
+    // The filter applies to data handed over later too (lib/map/event-delivery.ts).
     filter: ["!", isAreaEvent],
     cluster: true,
     clusterRadius: CLUSTER_RADIUS,

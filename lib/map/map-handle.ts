@@ -3,7 +3,7 @@ import type { EventHeadline } from "@/lib/model/event-headline";
 import type { LayerSummary } from "@/lib/model/layer-summary";
 import { sameCamera, type Camera } from "@/lib/view/camera";
 import { SELECTION_MAX_ZOOM, cameraOf, framePadding, prefersReducedMotion } from "./camera";
-import { AREA_EVENTS_SOURCE, EVENTS_SOURCE, EVENT_LAYER, eventsData, type EventsOnMap } from "./event-layers";
+import { EVENT_LAYER, type EventsOnMap } from "./event-layers";
 import { eventBounds, layersOf, lngLatBounds, markersBounds } from "./framing";
 import type { MapHover } from "./interactions";
 import { loadLayers, loadedFeature } from "./layer-data";
@@ -47,6 +47,8 @@ type HandleOptions = {
   known: readonly EventHeadline[];
   selected: EventHeadline | null;
   fill: (layer: string) => void;
+  /** Hands new events to the drawn sources (a URL is fetched once). */
+  deliverEvents: (events: EventsOnMap) => void;
   /** Stops listeners and removes the map. */
   teardown: () => void;
 };
@@ -101,9 +103,7 @@ export function mapHandle(o: HandleOptions): MapHandle {
       focus.known = nextKnown;
       if (next === events) return;
       events = next;
-      const data = eventsData(next);
-      void map.getSource<GeoJSONSource>(EVENTS_SOURCE)?.setData(data);
-      void map.getSource<GeoJSONSource>(AREA_EVENTS_SOURCE)?.setData(data);
+      o.deliverEvents(next);
     },
     setSelection(selected, options) {
       const token = ++selection;
