@@ -35,6 +35,8 @@ const nextConfig: NextConfig = {
     // in lib/api/read-body.ts (413), and no request holds more than this in memory.
     proxyClientMaxBodySize: BODY_LIMITS.layer + 1024 * 1024,
   },
+  // A checkout whose node_modules is a link to another folder builds with a root that holds both (e.g. /work).
+  ...(process.env.BRIEFMAP_TURBOPACK_ROOT ? { turbopack: { root: process.env.BRIEFMAP_TURBOPACK_ROOT } } : {}),
   // The benchmark attributes shipped bytes to their sources through the maps; pages never load them.
   productionBrowserSourceMaps: process.env.BRIEFMAP_SOURCE_MAPS === "1",
   // Pages get their Content-Security-Policy (with a per-request nonce) from proxy.ts; see SECURITY.md.

@@ -11,7 +11,7 @@ import { EVENTS_SOURCE, eventCollection, eventLayers, eventsSource } from "@/lib
 import { withOverlays } from "@/lib/map/map-style";
 import { overlayIdOf, overlayLayers } from "@/lib/map/overlay-layers";
 import { FOCUS_SOURCE, arrowImage, focusCollection, focusLayersOverMarkers, focusLayersUnderMarkers } from "@/lib/map/selection-layers";
-import { worldLand } from "@/lib/map/world-land";
+import { worldLand } from "@/lib/geo/world-land";
 import { ROOT } from "./servers.mjs";
 
 /** The floor page replaces this with its own origin (MapLibre wants an absolute glyph URL). */

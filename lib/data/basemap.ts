@@ -3,7 +3,7 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { FeatureCollection } from "geojson";
 import countries from "world-atlas/countries-50m.json";
-import { worldLand } from "@/lib/map/world-land";
+import { worldLand } from "@/lib/geo/world-land";
 
 let cached: Promise<FeatureCollection[]> | undefined;
 

@@ -4,7 +4,7 @@ import type { LoadedEvent } from "@/lib/model/event";
 
 /**
  * How much of an event an answer carries: `brief` what lists draw (no summary, actors or quotes),
- * `marker` only what a map marker needs (id, type, title). Large sets stay small.
+ * `marker` only what a map marker needs (id, type, title, how precisely it is placed). Large sets stay small.
  */
 export const EVENT_DETAILS = ["full", "brief", "marker"] as const;
 export type EventDetail = (typeof EVENT_DETAILS)[number];
@@ -13,7 +13,7 @@ export type EventDetail = (typeof EVENT_DETAILS)[number];
 export function eventFeature(event: LoadedEvent, detail: EventDetail = "full"): Feature<Point> {
   if (detail === "marker") {
     // What a marker draws and a pointer picks: the same properties the page's own collection gives (lib/map/event-layers.ts).
-    return { type: "Feature", id: event.id, geometry: { type: "Point", coordinates: event.place.point }, properties: { id: event.id, type: event.type, title: event.title } };
+    return { type: "Feature", id: event.id, geometry: { type: "Point", coordinates: event.place.point }, properties: { id: event.id, type: event.type, title: event.title, geoPrecision: event.geoPrecision } };
   }
   const { place, aboutPlaces, ...fields } = detail === "brief" ? headlineOf(event) : event;
   return {

@@ -2,7 +2,7 @@ import type { GeoJSONSource, MapGeoJSONFeature, Map as MapLibreMap, PointLike } 
 import type { LayerSummary } from "@/lib/model/layer-summary";
 import type { Camera } from "@/lib/view/camera";
 import { cameraOf, prefersReducedMotion } from "./camera";
-import { CLUSTER_MAX_ZOOM, EVENTS_SOURCE, EVENT_LAYER } from "./event-layers";
+import { AREA_EVENTS_SOURCE, CLUSTER_MAX_ZOOM, EVENTS_SOURCE, EVENT_LAYER } from "./event-layers";
 import { FEATURE_ID, isPickable, overlayIdOf } from "./overlay-layers";
 
 /** What the pointer is over, in the dashboard's hover shape. */
@@ -16,12 +16,12 @@ export type MapCallbacks = {
   onSelectEvent(id: string): void;
   onSelectFeature(feature: PickedFeature): void;
   /** Events that share one point (a cluster no zoom can split), in the events source's order. */
-  onSelectCluster(ids: string[]): void;
+  onSelectCluster(ids: string[], at: { x: number; y: number }): void;
   onCameraChange(camera: Camera): void;
 };
 
 /** A failing handler is logged instead of breaking the map or the page around it. */
-export function guard<A extends unknown[]>(what: string, handler: (...args: A) => void | Promise<void>): (...args: A) => void {
+function guard<A extends unknown[]>(what: string, handler: (...args: A) => void | Promise<void>): (...args: A) => void {
   const report = (error: unknown) => console.error(`Map: ${what} failed`, error);
   return (...args) => {
     try {
@@ -34,7 +34,7 @@ export function guard<A extends unknown[]>(what: string, handler: (...args: A) =
 
 /** Markers are small: a few pixels around the pointer make them easier to hit, by mouse or finger. */
 const SLOP = 4;
-const EVENT_LAYERS = [EVENT_LAYER.clusters, EVENT_LAYER.markers];
+const EVENT_LAYERS = [EVENT_LAYER.clusters, EVENT_LAYER.markers, EVENT_LAYER.areaRings];
 
 type Hit = { kind: "cluster"; feature: MapGeoJSONFeature } | { kind: "event"; id: string } | { kind: "feature"; feature: PickedFeature };
 
@@ -61,19 +61,19 @@ const hoverOf = (hit: Hit | null): MapHover =>
 const keyOf = (h: MapHover) => (h?.eventId ? `event:${h.eventId}` : h?.feature ? `feature:${h.feature.layer}/${h.feature.id}` : "");
 
 /** A cluster zooms in until it splits; one that never splits (events at one point) is handed to the page. */
-async function openCluster(map: MapLibreMap, cluster: MapGeoJSONFeature, callbacks: MapCallbacks) {
-  const source = map.getSource<GeoJSONSource>(EVENTS_SOURCE);
+async function openCluster(map: MapLibreMap, cluster: MapGeoJSONFeature, at: { x: number; y: number }, callbacks: MapCallbacks) {
+  const source = map.getSource<GeoJSONSource>(cluster.source === AREA_EVENTS_SOURCE ? AREA_EVENTS_SOURCE : EVENTS_SOURCE);
   const clusterId = Number(cluster.properties.cluster_id);
   if (!source || !Number.isFinite(clusterId)) return;
   const zoom = await source.getClusterExpansionZoom(clusterId);
-  if (zoom <= CLUSTER_MAX_ZOOM) {
+  if (zoom <= CLUSTER_MAX_ZOOM && cluster.source !== AREA_EVENTS_SOURCE) {
     const center = cluster.geometry.type === "Point" ? (cluster.geometry.coordinates as [number, number]) : map.getCenter();
     map.easeTo({ center, zoom, animate: !prefersReducedMotion() });
     return;
   }
   const leaves = await source.getClusterLeaves(clusterId, Infinity, 0);
   const ids = leaves.map((leaf) => leaf.properties?.id).filter((id): id is string => typeof id === "string");
-  if (ids.length > 0) callbacks.onSelectCluster(ids);
+  if (ids.length > 0) callbacks.onSelectCluster(ids, at);
 }
 
 /** Wires clicks, hovers and camera moves to the callbacks; returns the unwiring. */
@@ -114,7 +114,7 @@ export function wireInteractions(map: MapLibreMap, layers: readonly LayerSummary
   });
   const onClick = guard("click", async (e: { point: { x: number; y: number } }) => {
     const hit = pick(map, e.point, labels);
-    if (hit?.kind === "cluster") await openCluster(map, hit.feature, callbacks);
+    if (hit?.kind === "cluster") await openCluster(map, hit.feature, e.point, callbacks);
     else if (hit?.kind === "event") callbacks.onSelectEvent(hit.id);
     else if (hit?.kind === "feature") callbacks.onSelectFeature(hit.feature);
   });

@@ -23,7 +23,7 @@ const PREFIX = "overlay:";
 export const FEATURE_ID = "briefmap:id";
 
 /** Sources start empty; the adapter fills a layer in when it is first shown (see layer-data.ts). */
-export const EMPTY_COLLECTION: GeoJSON.FeatureCollection = { type: "FeatureCollection", features: [] };
+const EMPTY_COLLECTION: GeoJSON.FeatureCollection = { type: "FeatureCollection", features: [] };
 
 export const overlaySourceId = (layerId: string): string => `${PREFIX}${layerId}`;
 

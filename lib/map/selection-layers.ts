@@ -1,3 +1,4 @@
+import { INK, LINK } from "./palette";
 import type { Feature, FeatureCollection, Geometry } from "geojson";
 import type { ExpressionSpecification, GeoJSONSourceSpecification, LayerSpecification, StyleImageInterface } from "maplibre-gl";
 import type { EventHeadline } from "@/lib/model/event-headline";
@@ -19,8 +20,6 @@ export type Focus = {
   hoveredEvent: EventHeadline | null;
 };
 
-const INK = "#1d2733";
-const LINK = "#c2185b";
 const ARROW = "briefmap:arrow";
 
 const shape = (geometry: Geometry, role: FocusRole, color = INK): Feature => ({ type: "Feature", properties: { role, color }, geometry });

@@ -13,7 +13,7 @@ import { FOCUS_SOURCE, arrowImage, focusCollection, focusLayersOverMarkers, focu
 import { loadMapLibre } from "./load-maplibre";
 
 /** Exporting a partly drawn map beats hanging forever, so every wait is bounded (STYLE.md habit 9). */
-export const SNAPSHOT_IDLE_TIMEOUT_MS = 20_000;
+const SNAPSHOT_IDLE_TIMEOUT_MS = 20_000;
 
 export type SnapshotInput = {
   origin: string;
@@ -52,7 +52,7 @@ export type Snapshot = {
  * The longest canvas side this browser can draw: MapLibre's default maxCanvasSize (4096) would
  * silently lower the pixel ratio, so the real limit is read from WebGL and the caller says so.
  */
-export function drawableLimit(): number {
+function drawableLimit(): number {
   const canvas = document.createElement("canvas");
   const gl = canvas.getContext("webgl2") ?? canvas.getContext("webgl");
   if (!gl) throw new Error("This browser cannot draw the map: WebGL is switched off or unavailable.");

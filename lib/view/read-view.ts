@@ -1,5 +1,5 @@
 import { EMPTY_VIEW, VIEW_KEYS, viewParsers, type View } from "./view";
-import { clip, MAX_QUERY_LENGTH, readDay, readId, readIdList, readQuery, readTypes, typesReason, windowReason, type Read } from "./values";
+import { clip, MAX_QUERY_LENGTH, readDay, readFeatureRef, readId, readIdList, readQuery, readTypes, typesReason, windowReason, type Read } from "./values";
 
 /** A part of a link that could not be applied, said back to the analyst. */
 export type IgnoredParam = { param: string; value: string; reason: string };
@@ -21,6 +21,7 @@ const readers: Record<Exclude<keyof View, "map" | "types">, (v: string) => Read<
   q: readQuery,
   layer: readId("layer"),
   article: readId("article"),
+  feature: readFeatureRef,
 };
 
 /**
@@ -64,6 +65,10 @@ export function readView(search: SearchParams, known: KnownIds): { view: View; i
   if (view.article && !known.articles.has(view.article)) {
     ignored.push({ param: "article", value: view.article, reason: "no such article (it may have been renamed or removed); the newest is shown" });
     view.article = null;
+  }
+  if (view.feature && !known.layers.has(view.feature.layer)) {
+    ignored.push({ param: "feature", value: `${view.feature.layer}/${view.feature.id}`, reason: "no such layer" });
+    view.feature = null;
   }
   const inverted = view.from && view.to ? windowReason(view.from, view.to) : null;
   if (inverted) {

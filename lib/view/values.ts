@@ -32,6 +32,13 @@ export function readId(what: "event" | "layer" | "article"): (value: string) => 
   return (value) => (value.length <= 100 && SLUG.test(value) ? ok(value) : no(`not ${what === "layer" ? "a" : "an"} ${what} id`));
 }
 
+/** A map feature named by its layer and its own id, written `layer/feature`. */
+export function readFeatureRef(value: string): Read<{ layer: string; id: string }> {
+  const [layer = "", id = "", ...rest] = value.split("/");
+  const valid = rest.length === 0 && readId("layer")(layer).ok && id.length <= 100 && SLUG.test(id);
+  return valid ? ok({ layer, id }) : no("not a feature written LAYER/FEATURE (two ids)");
+}
+
 /**
  * Text for `q`: control characters (NUL and the like, never part of a search) read as spaces,
  * spaces collapsed; refused when empty or too long.

@@ -1,7 +1,7 @@
 import { createParser, createSerializer, parseAsArrayOf, parseAsStringLiteral } from "nuqs/server";
 import { EVENT_TYPES, type EventType } from "@/lib/model/event-types";
 import { parseCamera, sameCamera, serializeCamera, type Camera } from "./camera";
-import { readDay, readId, readIdList, readQuery, valueOr } from "./values";
+import { readDay, readFeatureRef, readId, readIdList, readQuery, valueOr } from "./values";
 
 /**
  * The view URL, defined once: the server page, the print page, the preview image and the client
@@ -21,7 +21,12 @@ export const viewParsers = {
   layer: createParser<string>({ parse: (v) => valueOr(readId("layer")(v)), serialize: String }),
   /** The article in the reader; absent = the newest. It picks what is read, it does not filter events. */
   article: createParser<string>({ parse: (v) => valueOr(readId("article")(v)), serialize: String }),
+  /** A map feature picked to list its events, as `layer/feature`. */
+  feature: createParser<FeatureRef>({ parse: (v) => valueOr(readFeatureRef(v)), serialize: (f) => `${f.layer}/${f.id}`, eq: (a, b) => a.layer === b.layer && a.id === b.id }),
 };
+
+/** A layer's feature, named by both ids. */
+export type FeatureRef = { layer: string; id: string };
 
 export type View = {
   map: Camera | null;
@@ -33,9 +38,10 @@ export type View = {
   q: string | null;
   layer: string | null;
   article: string | null;
+  feature: FeatureRef | null;
 };
 
-export const EMPTY_VIEW: View = { map: null, layers: null, event: null, from: null, to: null, types: null, q: null, layer: null, article: null };
+export const EMPTY_VIEW: View = { map: null, layers: null, event: null, from: null, to: null, types: null, q: null, layer: null, article: null, feature: null };
 
 export const VIEW_KEYS = Object.keys(viewParsers) as (keyof View)[];
 

@@ -5,6 +5,7 @@ import { test } from "./harness/fixtures";
 
 const PHONE = { width: 390, height: 844 };
 const WIDE = { width: 2560, height: 1440 };
+const LIST_ITEM = "#event-list-heading ~ div button[data-event-id]";
 
 /** Elements that stick out past the right edge of the window: what causes a sideways scroll. */
 function overflowing(page: Page) {
@@ -27,7 +28,7 @@ async function inView(page: Page, selector: string) {
 }
 
 describe("small and large screens", () => {
-  test("a 390x844 phone: no sideways scroll, the map first, list and article reachable, a pick in the list shows its card", async ({ browser, baseUrl }) => {
+  test("a 390x844 phone: no sideways scroll, the map first under a compact header, panels by tabs, a pick in the list shows its card", async ({ browser, baseUrl }) => {
     const { page, problems } = await openPage(baseUrl, "/", { browser, viewport: PHONE });
     await waitForMapIdle(page);
 
@@ -40,18 +41,48 @@ describe("small and large screens", () => {
     expect(map.width).toBeGreaterThan(PHONE.width - 2);
     expect(map.y, "the map starts within the first screen").toBeLessThan(PHONE.height / 2);
 
-    // The list and the article are stacked below: scrolled to, each fits the width and shows.
-    for (const selector of ["#event-list-heading", '#event-list-heading ~ div button[data-event-id]', "#article-title", 'mark[data-events] button', '[data-testid="timeline"] svg']) {
-      const box = await inView(page, selector);
-      expect(box.visible, `${selector} is visible`).toBe(true);
-      expect(box.left, `${selector} starts inside the window`).toBeGreaterThanOrEqual(0);
-      expect(box.right, `${selector} ends inside the window`).toBeLessThanOrEqual(PHONE.width);
-      expect(box.top, `${selector} can be scrolled into view`).toBeGreaterThanOrEqual(-1);
-      expect(box.bottom, `${selector} can be scrolled into view`).toBeLessThanOrEqual(PHONE.height + 1);
+    // A compact header: at most ~15 % of the screen, its buttons clear of the filters.
+    const header = (await page.locator("header").first().boundingBox())!;
+    expect(header.height, "header height").toBeLessThanOrEqual(PHONE.height * 0.15);
+    // The credits fold behind MapLibre's button instead of covering the map's bottom.
+    const credits = page.locator(".maplibregl-ctrl-attrib.maplibregl-compact");
+    expect(await credits.count()).toBe(1);
+    expect((await credits.boundingBox())!.height, "the credits start folded").toBeLessThan(40);
+
+    // The filters open below the header's buttons, never under them.
+    await page.getByRole("button", { name: /^Filters/ }).click();
+    const chips = await page.locator("fieldset label").evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON() as DOMRect));
+    expect(chips.length).toBeGreaterThan(0);
+    for (const name of ["Copy link", "Print / export…"]) {
+      const button = (await page.getByRole("button", { name }).boundingBox())!;
+      for (const chip of chips) {
+        const overlaps = button.x < chip.right && chip.left < button.x + button.width && button.y < chip.bottom && chip.top < button.y + button.height;
+        expect(overlaps, `${name} overlaps a type chip`).toBe(false);
+      }
+    }
+    await page.getByRole("button", { name: /^Filters/ }).click();
+
+    // Below the map and the timeline, one panel at a time: events, the event with its article, layers.
+    const panels: [string, string[]][] = [
+      ["events", ["#event-list-heading", LIST_ITEM]],
+      ["event", ["#article-title", "mark[data-events]"]],
+      ["layers", ["#layers-heading"]],
+    ];
+    for (const [tab, selectors] of panels) {
+      await page.locator(`[data-panel-tab="${tab}"]`).click();
+      for (const selector of [...selectors, '[data-testid="timeline"] svg']) {
+        const box = await inView(page, selector);
+        expect(box.visible, `${selector} is visible`).toBe(true);
+        expect(box.left, `${selector} starts inside the window`).toBeGreaterThanOrEqual(0);
+        expect(box.right, `${selector} ends inside the window`).toBeLessThanOrEqual(PHONE.width);
+        expect(box.top, `${selector} can be scrolled into view`).toBeGreaterThanOrEqual(-1);
+        expect(box.bottom, `${selector} can be scrolled into view`).toBeLessThanOrEqual(PHONE.height + 1);
+      }
     }
 
-    // A tap in the list selects the event and brings its card into view (it is stacked far above the list).
-    const item = page.locator('#event-list-heading ~ div button[data-event-id="israel-strikes-as-suwayda"]');
+    // A tap in the list selects the event and brings its card into view.
+    await page.locator('[data-panel-tab="events"]').click();
+    const item = page.locator(`${LIST_ITEM}[data-event-id="israel-strikes-as-suwayda"]`);
     await item.click();
     await expect.poll(() => page.getByTestId("event-card").getAttribute("data-event-id"), { timeout: 10_000 }).toBe("israel-strikes-as-suwayda");
     const titleInView = () =>

@@ -26,13 +26,14 @@ const view: fc.Arbitrary<View> = fc.record({
   q: fc.option(fc.string({ minLength: 1, maxLength: 120 }).map((s) => s.replace(/[\u0000-\u001f\u007f]/g, " ").trim().replace(/\s+/g, " ")).filter((s) => s.length > 0), { nil: null }),
   layer: fc.option(slug, { nil: null }),
   article: fc.option(slug, { nil: null }),
+  feature: fc.option(fc.record({ layer: slug, id: slug }), { nil: null }),
 });
 
 /** Reads a serialized view back as the server does, knowing every id in it. */
 function roundTrip(v: View): View {
   const search = Object.fromEntries(new URLSearchParams(serializeView(v)));
   const known = {
-    layers: new Set([...(v.layers ?? []), ...(v.layer ? [v.layer] : [])]),
+    layers: new Set([...(v.layers ?? []), ...(v.layer ? [v.layer] : []), ...(v.feature ? [v.feature.layer] : [])]),
     events: new Set(v.event ? [v.event] : []),
     articles: new Set(v.article ? [v.article] : []),
   };
@@ -53,7 +54,7 @@ describe("the view URL", () => {
 
   it("never throws, whatever the query", () => {
     const anyValue = fc.oneof(fc.string(), fc.string({ unit: "binary" }), fc.array(fc.string(), { maxLength: 3 }));
-    const keys = fc.constantFrom("map", "layers", "event", "from", "to", "types", "q", "layer", "article", "other");
+    const keys = fc.constantFrom("map", "layers", "event", "from", "to", "types", "q", "layer", "article", "feature", "other");
     fc.assert(
       fc.property(fc.dictionary(keys, anyValue), (search) => {
         const { view, ignored } = readView(search, { layers: new Set(["paris"]), events: new Set(["paris-talks"]), articles: new Set(["a-2025"]) });
@@ -111,5 +112,20 @@ describe("links the interface can produce", () => {
       article: fc.option(fc.constantFrom(...data.articles.map((a) => a.id)), { nil: null }),
     });
     fc.assert(fc.property(uiView, (v) => void expect(`https://briefmap.example.org/${serializeView(v)}`.length).toBeLessThan(2000)), { numRuns: 2000 });
+  });
+});
+
+describe("the feature parameter", () => {
+  const known = { layers: new Set(["places"]), events: new Set<string>(), articles: new Set<string>() };
+  it("names a picked feature as layer/id and reads it back", () => {
+    expect(serializeView({ feature: { layer: "places", id: "al-suwayda" } })).toBe("?feature=places/al-suwayda");
+    expect(readView({ feature: "places/al-suwayda" }, known).view.feature).toEqual({ layer: "places", id: "al-suwayda" });
+  });
+  it("drops a malformed or unknown-layer feature and says so", () => {
+    for (const value of ["places", "places/", "places/a/b", "Places/x", "nowhere/x"]) {
+      const { view, ignored } = readView({ feature: value }, known);
+      expect(view.feature, value).toBeNull();
+      expect(ignored.map((i) => i.param), value).toEqual(["feature"]);
+    }
   });
 });

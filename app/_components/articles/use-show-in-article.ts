@@ -26,7 +26,7 @@ export function useShowInArticle(readerArticle: string, chooseArticle: (id: stri
 }
 
 function reveal(start: number) {
-  const mark = document.querySelector<HTMLElement>(`mark[data-start="${start}"] button`);
+  const mark = document.querySelector<HTMLElement>(`mark[data-start="${start}"]`);
   mark?.scrollIntoView({ block: "center", behavior: "smooth" });
   mark?.focus({ preventScroll: true });
 }

@@ -7,7 +7,7 @@ import { isFullEvent } from "@/lib/model/event-headline";
 import type { LoadedEvent } from "@/lib/model/event";
 import { digestOf, type EventDigest } from "@/lib/events/digest";
 import type { FirstEvents, ViewEvents } from "@/lib/view/view-events-shape";
-import { fetchEvents, fetchJson, withQuery } from "./fetch-json";
+import { fetchEvents, fetchJson, withQuery, worthRetrying } from "./fetch-json";
 
 export type EventsState = {
   /** Every event the filters keep when the set is small enough to hold; else the list's first rows. */
@@ -21,7 +21,15 @@ export type EventsState = {
   error: Error | undefined;
 };
 
-const swrBase = { revalidateOnFocus: false, errorRetryInterval: 2000 };
+const swrBase = {
+  revalidateOnFocus: false,
+  errorRetryInterval: 2000,
+  // A refused query (HTTP 4xx) is refused again on every retry: say so once instead of retrying for ever.
+  onErrorRetry: (error: unknown, _key: string, _config: unknown, revalidate: (o: { retryCount: number }) => void, { retryCount }: { retryCount: number }) => {
+    if (!worthRetrying(error)) return;
+    setTimeout(() => revalidate({ retryCount }), 2000 * Math.min(2 ** retryCount, 16));
+  },
+};
 
 /**
  * Events matching the view's filters. The server answers each filter as small (every event) or

@@ -1,7 +1,7 @@
 "use client";
 
 import "maplibre-gl/dist/maplibre-gl.css";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useRef, useState, type KeyboardEvent, type RefObject } from "react";
 import type { EventHeadline } from "@/lib/model/event-headline";
 import type { LayerSummary } from "@/lib/model/layer-summary";
 import type { MapCallbacks, MapHover, PickedFeature } from "@/lib/map/interactions";
@@ -9,7 +9,7 @@ import type { EventsOnMap } from "@/lib/map/event-layers";
 import { loadLayer } from "@/lib/map/layer-data";
 import { loadMapLibre } from "@/lib/map/load-maplibre";
 import { createMap, type MapHandle } from "@/lib/map/maplibre";
-import type { Camera } from "@/lib/view/camera";
+import { serializeCamera, type Camera } from "@/lib/view/camera";
 
 // Start MapLibre's worker as soon as this module runs, while React is still hydrating the page.
 if (typeof window !== "undefined") void loadMapLibre().catch(() => {});
@@ -30,15 +30,14 @@ type Props = {
   onHover: (hovered: MapHover) => void;
   onSelectEvent: (id: string) => void;
   onSelectFeature: (feature: PickedFeature) => void;
-  /**
-   * Events at one point that no zoom separates (e.g. five in Paris). Without this prop the first of
-   * them in list order is selected; the list, scrolled to it, shows its neighbours.
-   */
-  onSelectCluster?: (ids: string[]) => void;
+  /** Events at one point that no zoom separates (e.g. five in Paris), and where on the map they were clicked. */
+  onSelectCluster: (ids: string[], at: { x: number; y: number }) => void;
   /** After each camera move, rounded as the URL writes it. */
   onCameraChange: (camera: Camera) => void;
-  /** Read once, at creation; later moves belong to the map. */
-  initialCamera?: Camera;
+  /** The URL's camera: the map opens on it, and moves to it when the URL changes (Back, Forward). */
+  camera?: Camera;
+  /** Set to the map's handle once it has loaded, for the controls around the map. */
+  handleRef?: RefObject<MapHandle | null>;
   /** Part of the offline basemap failed to load. */
   onBasemapError?: (message: string) => void;
 };
@@ -55,7 +54,7 @@ export function MapView(props: Props) {
   // The map is created once per layer list and reads these at creation; later changes go through
   // the handle. Refs (not state) so that nothing the map does re-renders React.
   const latest = useRef(props);
-  const cameraAtMount = useRef(props.initialCamera);
+  const cameraAtMount = useRef(props.camera);
   useEffect(() => {
     latest.current = props;
   });
@@ -78,6 +77,15 @@ export function MapView(props: Props) {
   useEffect(() => {
     handle.current?.setHovered(hovered);
   }, [hovered]);
+  // The camera follows the URL both ways: the map writes its moves, and a URL changed from
+  // outside (Back, Forward) moves the map. The handle ignores a camera the map is at already.
+  // The camera the map last wrote is its own echo, never a reason to move.
+  const lastReported = useRef("");
+  const cameraKey = props.camera ? serializeCamera(props.camera) : "";
+  useEffect(() => {
+    const camera = latest.current.camera;
+    if (camera && cameraKey !== lastReported.current) handle.current?.setCamera(camera);
+  }, [cameraKey]);
 
   useEffect(() => {
     const element = container.current;
@@ -91,14 +99,13 @@ export function MapView(props: Props) {
       onHover: (h) => latest.current.onHover(h),
       onSelectEvent: (id) => latest.current.onSelectEvent(id),
       onSelectFeature: (f) => latest.current.onSelectFeature(f),
-      onSelectCluster: (ids) => {
-        const { onSelectCluster, onSelectEvent, known: shown } = latest.current;
-        if (onSelectCluster) return onSelectCluster(ids);
-        // The page may hold only the list's first rows of a large set: then the cluster's first leaf.
-        const first = shown.find((e) => ids.includes(e.id))?.id ?? ids[0];
-        if (first) onSelectEvent(first);
+      onSelectCluster: (ids, at) => latest.current.onSelectCluster(ids, at),
+      onCameraChange: (c) => {
+        lastReported.current = serializeCamera(c);
+        // The camera on screen, for people and tests comparing it with the URL.
+        element.setAttribute("data-camera", lastReported.current);
+        latest.current.onCameraChange(c);
       },
-      onCameraChange: (c) => latest.current.onCameraChange(c),
     };
     const atCreation = latest.current;
     createMap(element, {
@@ -116,6 +123,7 @@ export function MapView(props: Props) {
     }).then(
       (map) => {
         handle.current = map;
+        if (latest.current.handleRef) latest.current.handleRef.current = map;
         // Props may have changed while MapLibre was loading.
         const now = latest.current;
         map.setVisibleLayers(now.visible);
@@ -133,14 +141,35 @@ export function MapView(props: Props) {
       unmount.abort();
       handle.current?.destroy();
       handle.current = null;
+      if (latest.current.handleRef) latest.current.handleRef.current = null;
     };
   }, [layers]);
+
+  // N and P step through the single events drawn on screen, west to east: the map's events are
+  // reachable without a pointer (the list drives the map too).
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    const onMap = e.target === e.currentTarget || e.target instanceof HTMLCanvasElement;
+    if (!onMap || e.ctrlKey || e.metaKey || e.altKey) return;
+    const key = e.key.toLowerCase();
+    if (key !== "n" && key !== "p") return;
+    const map = handle.current;
+    if (!map) return;
+    e.preventDefault();
+    void map.eventsOnScreen().then((ids) => {
+      const at = ids.indexOf(latest.current.selected?.id ?? "");
+      const next = key === "n" ? ids[(at + 1) % ids.length] : ids[(at - 1 + ids.length) % ids.length];
+      if (next) latest.current.onSelectEvent(next);
+    });
+  };
 
   return (
     <div
       ref={container}
+      id="map"
       role="region"
-      aria-label="Situation map (arrow keys pan, plus and minus zoom)"
+      tabIndex={-1}
+      onKeyDown={onKeyDown}
+      aria-label="Situation map (arrow keys pan, plus and minus zoom, N and P step through the events on screen)"
       // How many events the map was given: lets people and tests check that map and list agree.
       data-event-count={count}
       style={{ width: "100%", height: "100%" }}

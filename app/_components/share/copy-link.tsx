@@ -4,15 +4,20 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import styles from "./share.module.css";
 
 /**
- * Copies the link of the current view. The URL always holds the whole view, so the link is simply
- * the address; Ctrl+C / ⌘C with nothing selected does the same, as in map tools that copy "this view".
+ * Copies the link of the current view: by default the address; the dashboard gives the view as on
+ * screen (the camera before its throttled URL write, no ignored parameter). Ctrl+C / ⌘C with nothing
+ * selected does the same, as in map tools that copy "this view".
  */
-export function CopyLink() {
+export function CopyLink({ link = () => window.location.href }: { link?: () => string }) {
   const [copied, setCopied] = useState<{ ok: boolean; url: string } | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  const linkNow = useRef(link);
+  useEffect(() => {
+    linkNow.current = link;
+  });
 
   const copy = useCallback(async () => {
-    const url = window.location.href;
+    const url = linkNow.current();
     const ok = await writeClipboard(url);
     setCopied({ ok, url });
     clearTimeout(timer.current);

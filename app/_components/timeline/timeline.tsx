@@ -1,17 +1,16 @@
 "use client";
 
-import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from "react";
+import { useEffect, useId, useMemo, useRef, useState } from "react";
 import type { EventHeadline } from "@/lib/model/event-headline";
 import type { EventTime } from "@/lib/model/schema";
-import { timeLabel } from "@/lib/events/time-label";
 import { createTimeScale } from "@/lib/events/time-scale";
 import { EVENT_TYPE_INFO } from "@/lib/model/vocabulary";
-import { useHover } from "../dashboard/hover";
 import { Axis } from "./axis";
-import { DateField } from "./date-field";
 import { binEvents, DENSE_LANES, Density, MAX_MARKS } from "./density";
+import { EventMarks } from "./event-marks";
 import { placeInLanes } from "./lanes";
-import { BAR_H, DOT_R, FADE } from "./marks";
+import { useBrush } from "./use-brush";
+import { WindowFields } from "./window-fields";
 import styles from "./timeline.module.css";
 
 type Props = {
@@ -40,30 +39,29 @@ const AXIS_HEIGHT = 30;
 const LANES_BOX = 84;
 const LANE_MIN = 7;
 const LANE_MAX = 11;
-/** Drags shorter than this are clicks, not windows. */
-const MIN_DRAG = 3;
 
-type Drag = { anchor: number; current: number };
-
-/** Events on a compressed time axis, with a brush to choose the time window. */
-export function Timeline({ events, times, count, allEvents, total = allEvents.length, from, to, selectedId, onSelect, onWindowChange }: Props) {
-  const uid = useId().replace(/[^a-zA-Z0-9_-]/g, "");
-  const { hovered, setHovered } = useHover();
-  const boxRef = useRef<HTMLDivElement>(null);
-  const svgRef = useRef<SVGSVGElement>(null);
+/** The container's width, followed as it changes. */
+function useWidth(box: React.RefObject<HTMLDivElement | null>): number {
   const [width, setWidth] = useState(DEFAULT_WIDTH);
-  const [drag, setDrag] = useState<Drag | null>(null);
-
   useEffect(() => {
-    const box = boxRef.current;
-    if (!box || typeof ResizeObserver === "undefined") return;
+    const element = box.current;
+    if (!element || typeof ResizeObserver === "undefined") return;
     const observer = new ResizeObserver(([entry]) => {
       const w = Math.round(entry?.contentRect.width ?? 0);
       if (w > 0) setWidth(w);
     });
-    observer.observe(box);
+    observer.observe(element);
     return () => observer.disconnect();
-  }, []);
+  }, [box]);
+  return width;
+}
+
+/** Events on a compressed time axis, with a brush to choose the time window. */
+export function Timeline({ events, times, count, allEvents, total = allEvents.length, from, to, selectedId, onSelect, onWindowChange }: Props) {
+  const uid = useId().replace(/[^a-zA-Z0-9_-]/g, "");
+  const boxRef = useRef<HTMLDivElement>(null);
+  const svgRef = useRef<SVGSVGElement>(null);
+  const width = useWidth(boxRef);
 
   const plotW = Math.max(width - MARGIN.left - MARGIN.right, 50);
   const scale = useMemo(() => createTimeScale(allEvents.map((e) => e.time), plotW), [allEvents, plotW]);
@@ -78,67 +76,12 @@ export function Timeline({ events, times, count, allEvents, total = allEvents.le
   const axisY = MARGIN.top + plotH + 4;
   const height = axisY + AXIS_HEIGHT;
   const laneY = (lane: number) => MARGIN.top + plotH - (lane + 0.5) * laneH;
-
-  /** Pointer position in plot coordinates, allowing for the SVG being scaled before it is measured. */
-  const toPx = (e: PointerEvent) => {
-    const rect = svgRef.current?.getBoundingClientRect();
-    if (!rect || rect.width === 0) return 0;
-    return ((e.clientX - rect.left) * width) / rect.width - MARGIN.left;
-  };
-
-  const onPointerDown = (e: PointerEvent<SVGSVGElement>) => {
-    if (e.button !== 0) return;
-    const target = e.target as Element;
-    if (target.closest("[data-event-id]")) return;
-    const edge = target.closest("[data-brush-edge]")?.getAttribute("data-brush-edge");
-    const px = toPx(e);
-    // Resizing keeps the opposite edge fixed: anchor in the middle of its day so invert gives that day back.
-    let anchor = px;
-    if (edge === "from") anchor = to ? (scale.x(to) + scale.xEnd(to)) / 2 : plotW;
-    if (edge === "to") anchor = from ? (scale.x(from) + scale.xEnd(from)) / 2 : 0;
-    e.currentTarget.setPointerCapture?.(e.pointerId);
-    setDrag({ anchor, current: px });
-  };
-
-  const onPointerMove = (e: PointerEvent<SVGSVGElement>) => {
-    if (drag) setDrag({ ...drag, current: toPx(e) });
-  };
-
-  const onPointerUp = (e: PointerEvent<SVGSVGElement>) => {
-    if (!drag) return;
-    const end = toPx(e);
-    setDrag(null);
-    if (Math.abs(end - drag.anchor) < MIN_DRAG) return;
-    const [a, b] = drag.anchor < end ? [drag.anchor, end] : [end, drag.anchor];
-    onWindowChange(scale.invert(a), scale.invert(b));
-  };
-
-  // The window as drawn: the live drag, or the chosen days (an open end runs to the axis end).
-  const windowPx: [number, number] | null = drag
-    ? [Math.max(0, Math.min(drag.anchor, drag.current)), Math.min(plotW, Math.max(drag.anchor, drag.current))]
-    : from || to
-      ? [from ? scale.x(from) : 0, to ? scale.xEnd(to) : plotW]
-      : null;
-
-  const byId = new Map(events.map((e) => [e.id, e]));
-  const setWindow = (f: string | null, t: string | null) => (f && t && f > t ? onWindowChange(t, f) : onWindowChange(f, t));
+  const { windowPx, handlers } = useBrush({ scale, svg: svgRef, width, left: MARGIN.left, plotW, from, to, onWindowChange });
 
   return (
     <section aria-label="Timeline" data-testid="timeline" className={styles.timeline}>
       <div ref={boxRef} className={styles.box}>
-        <svg
-          ref={svgRef}
-          className={styles.svg}
-          width={width}
-          height={height}
-          viewBox={`0 0 ${width} ${height}`}
-          role="group"
-          aria-label="Events over time"
-          onPointerDown={onPointerDown}
-          onPointerMove={onPointerMove}
-          onPointerUp={onPointerUp}
-          onPointerCancel={() => setDrag(null)}
-        >
+        <svg ref={svgRef} className={styles.svg} width={width} height={height} viewBox={`0 0 ${width} ${height}`} role="group" aria-label="Events over time" {...handlers}>
           <defs>
             {Object.entries(EVENT_TYPE_INFO).map(([type, info]) => (
               <linearGradient key={type} id={`${uid}-fade-${type}`}>
@@ -154,94 +97,16 @@ export function Timeline({ events, times, count, allEvents, total = allEvents.le
               <g className={styles.window}>
                 <rect className={styles.windowShade} x={windowPx[0]} y={MARGIN.top - 4} width={Math.max(windowPx[1] - windowPx[0], 1)} height={axisY - MARGIN.top + 4} />
                 {(["from", "to"] as const).map((edge, i) => (
-                  <rect
-                    key={edge}
-                    className={styles.edge}
-                    data-brush-edge={edge}
-                    x={windowPx[i]! - 4}
-                    y={MARGIN.top - 4}
-                    width={8}
-                    height={axisY - MARGIN.top + 4}
-                    aria-hidden="true"
-                  />
+                  <rect key={edge} className={styles.edge} data-brush-edge={edge} x={windowPx[i]! - 4} y={MARGIN.top - 4} width={8} height={axisY - MARGIN.top + 4} aria-hidden="true" />
                 ))}
               </g>
             )}
             {dense && <Density bins={density} top={MARGIN.top} height={plotH} count={count} />}
-            {placed.map((p) => {
-              const e = byId.get(p.id);
-              if (!e) return null;
-              const color = EVENT_TYPE_INFO[e.type].color;
-              const y = laneY(p.lane);
-              const label = `${e.title}, ${timeLabel(e.time)}`;
-              const isSelected = e.id === selectedId;
-              const isHovered = hovered?.eventId === e.id || (hovered?.feature !== undefined && touches(e, hovered.feature));
-              const fadeFill = `url(#${uid}-fade-${e.type})`;
-              return (
-                <g
-                  key={e.id}
-                  className={styles.mark}
-                  data-event-id={e.id}
-                  data-selected={isSelected || undefined}
-                  data-hovered={isHovered || undefined}
-                  role="button"
-                  tabIndex={0}
-                  aria-pressed={isSelected}
-                  aria-label={label}
-                  onClick={() => onSelect(e.id)}
-                  onKeyDown={(k: KeyboardEvent) => {
-                    if (k.key !== "Enter" && k.key !== " ") return;
-                    k.preventDefault();
-                    onSelect(e.id);
-                  }}
-                  onPointerEnter={() => setHovered({ eventId: e.id })}
-                  onPointerLeave={() => setHovered(null)}
-                  onFocus={() => setHovered({ eventId: e.id })}
-                  onBlur={() => setHovered(null)}
-                >
-                  <title>{label}</title>
-                  {isSelected && <line className={styles.guide} x1={p.cx} x2={p.cx} y1={y} y2={axisY} />}
-                  {/* A larger transparent target, so small dots are easy to point at. */}
-                  <rect className={styles.hit} x={p.x0 - 2} y={y - laneH / 2} width={p.x1 - p.x0 + 4} height={laneH} />
-                  {e.time.bound === "on-or-before" && (
-                    <rect x={(p.isDot ? p.cx - DOT_R : p.x0) - FADE} y={y - 1.5} width={FADE} height={3} fill={fadeFill} />
-                  )}
-                  {e.time.bound === "on-or-after" && (
-                    <rect
-                      x={p.isDot ? p.cx + DOT_R : p.x1}
-                      y={y - 1.5}
-                      width={FADE}
-                      height={3}
-                      fill={fadeFill}
-                      transform={`rotate(180 ${(p.isDot ? p.cx + DOT_R : p.x1) + FADE / 2} ${y})`}
-                    />
-                  )}
-                  {p.isDot ? (
-                    <circle className={styles.shape} cx={p.cx} cy={y} r={DOT_R} fill={color} />
-                  ) : (
-                    <rect className={styles.shape} x={p.x0} y={y - BAR_H / 2} width={p.x1 - p.x0} height={BAR_H} rx={2} fill={color} />
-                  )}
-                </g>
-              );
-            })}
+            <EventMarks placed={placed} events={events} uid={uid} laneY={laneY} laneH={laneH} axisY={axisY} selectedId={selectedId} onSelect={onSelect} />
           </g>
         </svg>
       </div>
-      <div className={styles.controls}>
-        <DateField label="From" value={from} min={scale.domain.start} max={to ?? scale.domain.end} onChange={(f) => setWindow(f, to)} />
-        <DateField label="To" value={to} min={from ?? scale.domain.start} max={scale.domain.end} onChange={(t) => setWindow(from, t)} />
-        {from || to ? (
-          <button type="button" className={styles.clear} onClick={() => onWindowChange(null, null)}>
-            Clear window
-          </button>
-        ) : (
-          <span className={styles.hint}>Drag across the timeline to choose a time window.</span>
-        )}
-      </div>
+      <WindowFields from={from} to={to} domain={scale.domain} onWindowChange={onWindowChange} />
     </section>
   );
-}
-
-function touches(e: EventHeadline, f: { layer: string; id: string }): boolean {
-  return [e.place, ...e.aboutPlaces].some((p) => p.layer === f.layer && p.feature === f.id);
 }

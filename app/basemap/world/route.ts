@@ -1,5 +1,5 @@
 import countries from "world-atlas/countries-50m.json";
-import { worldLand } from "@/lib/map/world-land";
+import { worldLand } from "@/lib/geo/world-land";
 
 // Built once at `next build` and served as a file: the world outline never changes at run time.
 export const dynamic = "force-static";

@@ -107,8 +107,11 @@ export async function waitForMapIdle(page: Page, { timeoutMs = 30_000 }: { timeo
   }
 }
 
+/** What sits on top of the map (MapLibre's controls, the app's buttons and legend): hidden while the canvas is captured. */
+const MAP_OVERLAYS = ".maplibregl-control-container, [data-map-overlay]";
+
 /** Screenshots the map canvas (as composited on screen, so no preserveDrawingBuffer needed) and decodes it. */
 export async function canvasColours(page: Page, selector = "canvas.maplibregl-canvas"): Promise<CanvasColours> {
-  const png = await page.locator(selector).first().screenshot({ type: "png", animations: "disabled", timeout: 10_000 });
+  const png = await page.locator(selector).first().screenshot({ type: "png", animations: "disabled", timeout: 10_000, style: `${MAP_OVERLAYS} { visibility: hidden !important; }` });
   return new CanvasColours(decodePng(png));
 }

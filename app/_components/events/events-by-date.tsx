@@ -4,7 +4,9 @@ import type { EventHeadline } from "@/lib/model/event-headline";
 import { LIST_ROWS } from "@/lib/events/digest";
 import { timeLabel } from "@/lib/events/time-label";
 import { EVENT_TYPE_INFO } from "@/lib/model/vocabulary";
-import { useHover } from "../dashboard/hover";
+import type { KeyboardEvent } from "react";
+import { isHoveredEvent, useHovered, useSetHovered } from "../dashboard/hover";
+import { countRender } from "../dashboard/render-count";
 import styles from "./events.module.css";
 
 type Props = {
@@ -19,14 +21,28 @@ type Props = {
   articleTitle?: ReadonlyMap<string, string>;
 };
 
+/** Up and Down move between the list's events (Home and End to its ends); Enter or Space selects. */
+function moveInList(e: KeyboardEvent<HTMLElement>) {
+  const keys = ["ArrowDown", "ArrowUp", "Home", "End"];
+  if (!keys.includes(e.key)) return;
+  const items = [...e.currentTarget.querySelectorAll<HTMLButtonElement>("button[data-event-id]")];
+  const at = items.indexOf(document.activeElement as HTMLButtonElement);
+  if (at < 0) return;
+  e.preventDefault();
+  const to = e.key === "Home" ? 0 : e.key === "End" ? items.length - 1 : Math.max(0, Math.min(items.length - 1, at + (e.key === "ArrowDown" ? 1 : -1)));
+  items[to]?.focus();
+}
+
 /** Events in time order, grouped under the date as precisely as the article gives it. */
-export function EventList({ rows, count, total, selectedId, onSelect, articleTitle }: Props) {
-  const { hovered, setHovered } = useHover();
+export function EventsByDate({ rows, count, total, selectedId, onSelect, articleTitle }: Props) {
+  countRender("event-list");
+  const hovered = useHovered();
+  const setHovered = useSetHovered();
   // A list of thousands helps no one and slows every render: show the first ones and say so.
   const groups = groupByDate(rows.slice(0, LIST_ROWS));
   return (
-    <section className={styles.list} aria-labelledby="event-list-heading">
-      <h2 id="event-list-heading" className={styles.heading}>
+    <section className={styles.list} aria-labelledby="event-list-heading" onKeyDown={moveInList}>
+      <h2 id="event-list-heading" className={styles.heading} tabIndex={-1}>
         Events <span className={styles.count} data-testid="event-count">{count === total ? `${total}` : `${count} of ${total}`}</span>
       </h2>
       {count === 0 && <p className={styles.empty}>No event matches the filters.</p>}
@@ -37,7 +53,7 @@ export function EventList({ rows, count, total, selectedId, onSelect, articleTit
           <ul className={styles.items}>
             {group.map((e) => {
               const info = EVENT_TYPE_INFO[e.type];
-              const isHovered = hovered?.eventId === e.id || (hovered?.feature && touches(e, hovered.feature));
+              const isHovered = isHoveredEvent(hovered, e);
               return (
                 <li key={e.id}>
                   <button
@@ -78,6 +94,3 @@ function groupByDate(events: EventHeadline[]): [string, EventHeadline[]][] {
   return [...groups];
 }
 
-function touches(e: EventHeadline, f: { layer: string; id: string }): boolean {
-  return [e.place, ...e.aboutPlaces].some((p) => p.layer === f.layer && p.feature === f.id);
-}

@@ -11,7 +11,7 @@ const hundredths = (value: number) => Math.round(value * 100) / 100;
  * which a flat map draws as bands. Shifting by 360° keeps each ring continuous (MapLibre wraps the
  * overhang), and a ring that still goes once around the globe (Antarctica) is closed over its pole.
  */
-export function planarRing(ring: Ring): Ring {
+function planarRing(ring: Ring): Ring {
   let shift = 0;
   let previous: number | undefined;
   const out: Ring = ring.map(([lon = 0, lat = 0]) => {
