@@ -98,6 +98,14 @@ describe.skipIf(missing !== undefined)("PostgreSQL + PostGIS store", () => {
     expect(await ids({ to: "1975-01-01" })).toEqual(["ceasefire-agreement-1974"]);
     const all = await store.aggregate({});
     expect(all.count).toBe(seed.events.length);
+
+    // Documents come back as written, key order included, so that db:export reproduces the files.
+    for (const written of seed.events) {
+      const read = await store.event(written.id);
+      expect(JSON.stringify(withoutPlaces(read!.value))).toBe(JSON.stringify(written));
+    }
+    const layer = await store.layer("as-suwayda");
+    expect(JSON.stringify(layer?.data)).toBe(JSON.stringify(seed.layers.find((l) => l.id === "as-suwayda")?.data));
   });
 
   test("a load large enough to build its indexes afterwards answers as the in-memory filters do", async () => {

@@ -63,7 +63,7 @@ export class Reads {
     const { rows } = await run<ArticleSpan>(
       this.db,
       `SELECT e.id AS event, (s->>'start')::integer AS start, (s->>'end')::integer AS "end", s->>'quote' AS quote
-         FROM events e CROSS JOIN LATERAL jsonb_array_elements(e.body->'sources') AS s
+         FROM events e CROSS JOIN LATERAL json_array_elements(e.body->'sources') AS s
         WHERE e.article = $1
         ORDER BY 2, 3, 1`,
       [id],
