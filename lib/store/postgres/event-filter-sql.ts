@@ -22,11 +22,12 @@ export function eventFilterSql(query: EventQuery, after?: EventCursor, params: u
   if (query.types && query.types.length > 0) conditions.push(`e.type = ANY(${param([...query.types])}::text[])`);
 
   if (query.from || query.to) {
-    // Day keys order exactly as the YYYY-MM-DD strings do; a key that cannot be made (not a
-    // date) falls back to the string comparison filterEvents makes.
+    // Day keys order exactly as the YYYY-MM-DD strings do. A key that cannot be made (not a
+    // date), or a window that ends before it starts (no range, yet a long span can still reach
+    // across it), falls back to the two comparisons filterEvents makes.
     const from = query.from ? dayKey(query.from) : undefined;
     const to = query.to ? dayKey(query.to) : undefined;
-    if ((query.from && from === undefined) || (query.to && to === undefined)) {
+    if ((query.from && from === undefined) || (query.to && to === undefined) || (from !== undefined && to !== undefined && from > to)) {
       if (query.from) conditions.push(`e.time_end >= ${param(query.from)}`);
       if (query.to) conditions.push(`e.time_start <= ${param(query.to)}`);
     } else {
