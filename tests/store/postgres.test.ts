@@ -168,6 +168,24 @@ describe.skipIf(missing !== undefined)("PostgreSQL + PostGIS store", () => {
     expect(await replicaSide.event("to-the-primary")).toBeUndefined();
   });
 
+  test("text with a NUL character, which PostgreSQL cannot hold, finds nothing on reads and is refused on writes", async () => {
+    const store = await open(await fresh());
+    await store.importData(seed, { actor: "seed", mode: "replace" });
+    expect(await store.event("paris-talks\u0000")).toBeUndefined();
+    expect(await store.layer("\u0000")).toBeUndefined();
+    expect(await store.article("\u0000x")).toBeUndefined();
+    expect(await store.events({ q: "paris\u0000" })).toEqual([]);
+    expect(await store.aggregate({ layer: "\u0000" })).toMatchObject({ count: 0 });
+    expect(await store.matchingIds({}, ["paris-talks", "x\u0000"])).toEqual(["paris-talks"]);
+    expect(await store.audit({ actor: "\u0000" })).toEqual([]);
+    await expect(store.deleteEvent("\u0000", admin)).rejects.toMatchObject({ code: "not-found" });
+    const written = { ...seed.events[0]!, id: "with-nul", title: "Before\u0000after" };
+    const refused = await store.createEvent(written, admin).catch((e: unknown) => e);
+    expect(refused).toMatchObject({ code: "invalid" });
+    expect((refused as StoreError).problems.map((p) => p.item)).toEqual(["title"]);
+    expect(await store.event("with-nul")).toBeUndefined();
+  });
+
   test("a database nobody listens on is unavailable, quickly and without the URL's password", async () => {
     const store = await open("postgres://briefmap:secret-password@127.0.0.1:9/briefmap");
     const error = await store.layers().then(
