@@ -10,7 +10,7 @@ import { parseLayer } from "./validate";
  * problems logged as before) and, when BRIEFMAP_SYNTHETIC_EVENTS=N is set, the seeded synthetic set,
  * all in one transaction. A store that holds anything is left as it is.
  */
-export async function importOnFirstStart(store: Store, dataDir: string, env: NodeJS.ProcessEnv = process.env): Promise<void> {
+export async function importOnFirstStart(store: Store, dataDir: string, env: Record<string, string | undefined> = process.env): Promise<void> {
   if (!(await store.isEmpty())) return;
   const data = await loadBriefData(dataDir);
   for (const p of data.problems) console.warn(`[briefmap data] ${formatProblem(p)}`);

@@ -369,6 +369,19 @@ export function defineStoreContract(name: string, open: () => Promise<Store>): v
         expect(ids(await store.events({ layer: "box" }))).toEqual([]);
       });
 
+      it("holds for a layer of 3,000 small areas, each event in the one it lies in", async () => {
+        // A 60 × 50 grid of 0.01° cells from (30, 10); one event in every 7th cell, one between cells' rows.
+        const cells = Array.from({ length: 3000 }, (_, i) => square(`c${i}`, [30 + (i % 60) * 0.01, 10 + Math.floor(i / 60) * 0.01, 30 + (i % 60) * 0.01 + 0.008, 10 + Math.floor(i / 60) * 0.01 + 0.008]));
+        const inside = Array.from({ length: 3000 }, (_, i) => i).filter((i) => i % 7 === 0);
+        const a = article("grid", [...inside.map((i) => `Report ${i}.`), "Between the cells."]);
+        const events = inside.map((cell, k) => event({ id: `in-${cell}`, article: "grid", sources: [a.quote(k)], where: { name: `Cell ${cell}`, point: [30 + (cell % 60) * 0.01 + 0.004, 10 + Math.floor(cell / 60) * 0.01 + 0.004] } }));
+        events.push(event({ id: "between", article: "grid", sources: [a.quote(inside.length)], where: { name: "Gap", point: [30.009, 10.009] } }));
+        await store.importData({ layers: [], articles: [a.input], events }, { actor: "seed", mode: "replace" });
+        await store.createLayer(layer("cells", cells), who);
+        const members = await store.events({ layer: "cells" }, { limit: 10_000 });
+        expect(members.map((e) => e.id).sort()).toEqual(inside.map((i) => `in-${i}`).sort());
+      });
+
       it("follows a layer's new names and points for the events that name it", async () => {
         await seeded();
         await store.replaceLayer("towns", layer("towns", [point("hamma", [35.8, 32.8], { name: "El Hamma" }), point("far", [10, 10])], { order: 20, aliases: { hamma: ["Hammat Gader"] } }), who);

@@ -55,3 +55,38 @@ it("a process killed in the middle of a 100,000-event import leaves a store that
   expect((await store.articles()).map((x) => x.id)).toContain("after");
   await store.close();
 });
+
+it("a process killed in the middle of a stream of writes keeps every acknowledged write, whole", async () => {
+  const file = join(work, "stream.sqlite");
+  const child = spawn(process.execPath, ["--import", "tsx", join(import.meta.dirname, "sqlite-writes-child.mts"), file], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
+  let output = "";
+  child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<NodeJS.Signals | null>((resolve) => child.once("exit", (_code, signal) => resolve(signal)));
+  await new Promise<void>((resolve, reject) => {
+    child.stdout.on("data", (chunk: Buffer) => {
+      output += chunk.toString();
+      // Some writes in, then no chance to finish the current one cleanly.
+      if ((output.match(/^w-\d+$/gm) ?? []).length >= 50) resolve();
+    });
+    child.once("exit", () => reject(new Error(`the writer ended early:\n${output}`)));
+  });
+  child.kill("SIGKILL");
+  expect(await exited).toBe("SIGKILL");
+  const acknowledged = output.match(/^w-\d+$/gm) ?? [];
+
+  const raw = new Database(file);
+  expect(raw.pragma("integrity_check", { simple: true })).toBe("ok");
+  raw.close();
+  const store = openSqliteStore(file);
+  const stored = await store.events({ article: "stream" }, { limit: 10_000 });
+  const storedIds = new Set(stored.map((e) => e.id));
+  for (const id of acknowledged) expect(storedIds.has(id), id).toBe(true);
+  // Writes land in order, each whole: ids run from w-0 without a gap, and each event reads back complete.
+  const numbers = stored.map((e) => Number(e.id.slice(2))).sort((x, y) => x - y);
+  expect(numbers).toEqual(numbers.map((_, i) => i));
+  for (const e of stored) {
+    expect(e.sources[0]?.quote).toBe(`Write number ${e.id.slice(2)} happened.`);
+    expect((await store.events({ id: e.id, bbox: [34, 32, 36, 34] })).length).toBe(1);
+  }
+  await store.close();
+});

@@ -20,13 +20,14 @@ export class AreaTesters {
 
   tester(fid: number, load: () => Feature<Polygon | MultiPolygon>, expectedPoints = 1): Tester {
     const kept = this.testers.get(fid);
-    if (kept && (kept.grid || expectedPoints < GRID_WORTH_IT)) {
+    if (kept?.grid) {
       this.testers.delete(fid);
       this.testers.set(fid, kept);
       return kept.tester;
     }
     const feature = load();
-    const grid = expectedPoints >= GRID_WORTH_IT || (kept !== undefined && !kept.grid);
+    // Asked a second time (an import, a stream of writes in one area), or for many points at once.
+    const grid = expectedPoints >= GRID_WORTH_IT || kept !== undefined;
     const tester: Tester = grid ? areaTester(feature) : (lon, lat) => booleanPointInPolygon([lon, lat], feature);
     this.testers.delete(fid);
     this.testers.set(fid, { tester, grid });

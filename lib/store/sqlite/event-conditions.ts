@@ -32,8 +32,9 @@ export function eventConditions(query: EventQuery, after?: EventCursor): { where
   if (boxes) add(`e.rowid IN (${boxes.sql})`, ...boxes.params);
   if (query.q !== undefined && query.q !== "") {
     const needle = fold(query.q);
-    if ([...needle].length >= TRIGRAM) {
-      add(`e.rowid IN (SELECT rowid FROM event_text WHERE event_text MATCH ? AND instr(text, ?) > 0)`, `"${needle.replaceAll('"', '""')}"`, needle);
+    const grams = trigrams(needle);
+    if (grams.length > 0) {
+      add(`e.rowid IN (SELECT rowid FROM event_text WHERE event_text MATCH ? AND instr(text, ?) > 0)`, grams.map((g) => `"${g.replaceAll('"', '""')}"`).join(" AND "), needle);
     } else {
       add("e.rowid IN (SELECT rowid FROM event_text WHERE instr(text, ?) > 0)", needle);
     }
@@ -83,6 +84,17 @@ function rtreeCandidates(query: EventQuery): { sql: string; params: unknown[] } 
   const west = select([w, 180], [s, n]);
   const east = select([-180, e], [s, n]);
   return { sql: `${west.sql} UNION ALL ${east.sql}`, params: [...west.params, ...east.params] };
+}
+
+/**
+ * The needle's distinct trigrams (by code point), each one FTS5 string: the index holds no
+ * positions (detail = none), so it finds the events holding all of them, and `instr` decides.
+ */
+function trigrams(needle: string): string[] {
+  const chars = [...needle];
+  const grams = new Set<string>();
+  for (let i = 0; i + TRIGRAM <= chars.length; i++) grams.add(chars.slice(i, i + TRIGRAM).join(""));
+  return [...grams];
 }
 
 /** R*Tree day coordinates: YYYYMMDD, which orders as the strings do (float32 boxes round outward). */

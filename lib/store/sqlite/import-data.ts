@@ -1,5 +1,4 @@
 import type { Feature } from "geojson";
-import type { LoadedEvent } from "@/lib/model/event";
 import type { LayerSummary } from "@/lib/model/layer-summary";
 import type { DataProblem } from "@/lib/model/problem";
 import { StoreError, type ArticleInput, type DataSet, type ImportSummary, type LayerInput } from "../store";
@@ -41,24 +40,56 @@ export function importInto(store: SqliteStore, data: DataSet, write: { actor: st
   const labelProperty = (layer: string) => labels.get(layer) ?? base.labelProperty(layer);
   const articleText = (id: string) => texts.get(id) ?? (merge ? (s.articleText.get(id) as string | undefined) : undefined);
 
-  const events: LoadedEvent[] = [];
+  const importedIds = new Set(data.events.map((e) => (e as { id?: unknown } | null)?.id).filter((id): id is string => typeof id === "string"));
+  if (merge) problems.push(...keptEventsStillValid(store, layers, articles, importedIds, feature, labelProperty, articleText));
+
+  // Layers and articles are written first, then each event as soon as it is checked, so that a
+  // large import never holds a second, checked copy of every event. The first problem stops the
+  // writing (the checks go on, to list every problem) and the transaction is rolled back.
+  const before = merge ? null : counts(db);
+  let writing = problems.length === 0;
+  if (writing) writeLayersAndArticles(store, data, layers, articles, merge);
+  const seen = new Set<string>();
+  let written = 0;
   data.events.forEach((input, i) => {
     const at = `events[${i}]${label(input)}`;
     const parsed = parseEvent(input, "events", at);
-    if (!parsed.value) return problems.push(...parsed.problems);
+    if (!parsed.value) {
+      problems.push(...parsed.problems);
+      writing = false;
+      return;
+    }
     const r = checkEventReferences(parsed.value, { articleText: articleText(parsed.value.article), feature, labelProperty }, "events", at);
-    problems.push(...r.problems);
-    if (r.value) events.push(r.value);
+    if (r.value && seen.has(r.value.id)) r.problems.push({ file: "events", item: at, rule: "duplicate-id", message: `event id "${r.value.id}" is given more than once` });
+    if (r.value) seen.add(r.value.id);
+    if (r.problems.length > 0 || !r.value) {
+      problems.push(...r.problems);
+      writing = false;
+      return;
+    }
+    if (!writing) return;
+    const row = s.eventRow.get(r.value.id) as { rowid: number; version: number } | undefined;
+    records.putEvent(r.value, (row?.version ?? 0) + 1, row?.rowid);
+    written++;
   });
-  problems.push(...duplicateIds("event", events.map((e) => e.id), "events"));
-
-  if (merge) problems.push(...keptEventsStillValid(store, layers, articles, new Set(events.map((e) => e.id)), feature, labelProperty, articleText));
 
   if (problems.length > 0) {
     throw new StoreError("invalid", `the import has ${problems.length} problem(s); nothing was written`, problems);
   }
+  if (merge) {
+    // Events already stored relate to the new layers too.
+    for (const layer of layers) {
+      store.reresolveEventsNaming(layer.id);
+      records.refreshLayerMembers(layer.id);
+    }
+  }
+  const summary: ImportSummary = { layers: layers.length, articles: articles.length, events: written };
+  store.log(write.actor, "import", "data", write.mode, before, { mode: write.mode, ...summary });
+  return summary;
+}
 
-  const before = merge ? null : counts(db);
+function writeLayersAndArticles(store: SqliteStore, data: DataSet, layers: (LayerInput & { summary: LayerSummary })[], articles: ArticleInput[], merge: boolean): void {
+  const { db, s, records } = store.parts;
   if (!merge) {
     for (const table of ["layer_members", "event_places", "event_text", "event_boxes", "events", "articles", "feature_boxes", "features", "layers", "unavailable_layers"]) {
       db.prepare(`DELETE FROM ${table}`).run();
@@ -78,20 +109,6 @@ export function importInto(store: SqliteStore, data: DataSet, write: { actor: st
     const version = s.articleVersion.get(article.id) as number | undefined;
     records.putArticle(article, (version ?? 0) + 1, version !== undefined);
   }
-  for (const event of events) {
-    const row = s.eventRow.get(event.id) as { rowid: number; version: number } | undefined;
-    records.putEvent(event, (row?.version ?? 0) + 1, row?.rowid);
-  }
-  if (merge) {
-    // Events already stored relate to the new layers too.
-    for (const layer of layers) {
-      store.reresolveEventsNaming(layer.id);
-      records.refreshLayerMembers(layer.id);
-    }
-  }
-  const summary: ImportSummary = { layers: layers.length, articles: articles.length, events: events.length };
-  store.log(write.actor, "import", "data", write.mode, before, { mode: write.mode, ...summary });
-  return summary;
 }
 
 /** Merging: stored events left out of the import must still quote their articles and name existing features. */
