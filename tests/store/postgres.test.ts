@@ -7,6 +7,8 @@ import { syntheticEvents } from "@/lib/data/synthetic";
 import { eventMatcher } from "@/lib/events/filter";
 import type { EventQuery } from "@/lib/model/event-query";
 import { byTime } from "@/lib/model/event-order";
+import { importOnFirstStart } from "@/lib/store/first-start";
+import { dataSetOf } from "@/lib/store/from-files";
 import { openPostgresStore } from "@/lib/store/postgres";
 import { StoreError, type DataSet, type Store } from "@/lib/store/store";
 import { postgresMissing, startPostgres, type PostgresCluster } from "../harness/postgres";
@@ -79,16 +81,17 @@ describe.skipIf(missing !== undefined)("PostgreSQL + PostGIS store", () => {
     expect(rows.map((r) => r.version)).toEqual([1]);
   });
 
-  test("the SQL filters find what the seed's in-memory filters find", async () => {
+  test("a first start fills the database from data/, and the SQL filters find what the seed's in-memory filters find", async () => {
     const store = await open(await fresh());
-    await store.importData(seed, { actor: "seed", mode: "replace" });
+    await importOnFirstStart(store, path.join(ROOT, "data"), {});
+    expect(await store.isEmpty()).toBe(false);
     const ids = async (q: Parameters<Store["events"]>[0]) => (await store.events(q)).map((e) => e.id);
 
-    // Alternate names and scripts of a place find the same events (Natural Earth's "As Suwayda", OCHA's Arabic name).
-    const suwayda = await ids({ q: "suwayda" });
-    expect(suwayda).toContain("israel-strikes-as-suwayda");
-    expect(await ids({ q: "SUWAYDA" })).toEqual(suwayda);
-    expect(await ids({ q: "السويداء" })).toEqual(expect.arrayContaining(["israel-strikes-as-suwayda"]));
+    // Every name of As-Suwayda, in Latin and Arabic script, finds the same events (aliases, name_ar).
+    const sweida = await ids({ q: "Sweida" });
+    expect(sweida).toContain("israel-strikes-as-suwayda");
+    expect(await ids({ q: "SUWAYDA" })).toEqual(sweida);
+    expect(await ids({ q: "السويداء" })).toEqual(sweida);
     // A box around As-Suwayda and July 2025, then the layer itself.
     expect(await ids({ bbox: [36, 32, 37.5, 33.5], from: "2025-07-01", to: "2025-07-31" })).toEqual(
       expect.arrayContaining(["as-suwayda-fighting", "israel-strikes-as-suwayda"]),
@@ -228,12 +231,7 @@ describe.skipIf(missing !== undefined)("PostgreSQL + PostGIS store", () => {
 
 /** The repository's data/ folder in the form the store imports. */
 async function seedData(): Promise<DataSet> {
-  const data = await loadBriefData(path.join(ROOT, "data"));
-  return {
-    layers: data.layers.map(({ manifest: { file: _file, ...manifest }, data: fc }) => ({ ...manifest, data: fc })),
-    articles: data.articles.map(({ textFile: _t, eventsFile: _e, ...a }) => a),
-    events: data.events.map(withoutPlaces),
-  };
+  return dataSetOf(await loadBriefData(path.join(ROOT, "data")));
 }
 
 function withoutPlaces<E extends { place: unknown; aboutPlaces: unknown }>(e: E): Omit<E, "place" | "aboutPlaces"> {
