@@ -78,10 +78,15 @@ export async function importData(pools: Pools, data: DataSet, write: { actor: st
     }
 
     const texts = new Map(articles.map((a) => [a.id, a.text]));
+    let importedEvents: Set<string> | undefined;
     for (const article of articles) {
       const existing = write.mode === "merge" ? await versionOf(db, "articles", article.id) : undefined;
-      if (existing === undefined) await insertArticle(db, article, 1);
-      else await replaceArticleText(db, article, existing + 1, new Set(data.events.map((e) => (e as { id?: unknown })?.id as string)), problems);
+      if (existing === undefined) {
+        await insertArticle(db, article, 1);
+      } else {
+        importedEvents ??= new Set(data.events.map((e) => (e as { id?: unknown })?.id as string));
+        await replaceArticleText(db, article, existing + 1, importedEvents, problems);
+      }
     }
 
     const importedLayers = new Set(layers.map((l) => l.id));
