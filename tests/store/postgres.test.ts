@@ -7,6 +7,8 @@ import { syntheticEvents } from "@/lib/data/synthetic";
 import { eventMatcher } from "@/lib/events/filter";
 import type { EventQuery } from "@/lib/model/event-query";
 import { byTime } from "@/lib/model/event-order";
+import { importOnFirstStart } from "@/lib/store/first-start";
+import { dataSetOf } from "@/lib/store/from-files";
 import { openPostgresStore } from "@/lib/store/postgres";
 import { StoreError, type DataSet, type Store } from "@/lib/store/store";
 import { postgresMissing, startPostgres, type PostgresCluster } from "../harness/postgres";
@@ -79,16 +81,17 @@ describe.skipIf(missing !== undefined)("PostgreSQL + PostGIS store", () => {
     expect(rows.map((r) => r.version)).toEqual([1]);
   });
 
-  test("the SQL filters find what the seed's in-memory filters find", async () => {
+  test("a first start fills the database from data/, and the SQL filters find what the seed's in-memory filters find", async () => {
     const store = await open(await fresh());
-    await store.importData(seed, { actor: "seed", mode: "replace" });
+    await importOnFirstStart(store, path.join(ROOT, "data"), {});
+    expect(await store.isEmpty()).toBe(false);
     const ids = async (q: Parameters<Store["events"]>[0]) => (await store.events(q)).map((e) => e.id);
 
-    // Alternate names and scripts of a place find the same events (Natural Earth's "As Suwayda", OCHA's Arabic name).
-    const suwayda = await ids({ q: "suwayda" });
-    expect(suwayda).toContain("israel-strikes-as-suwayda");
-    expect(await ids({ q: "SUWAYDA" })).toEqual(suwayda);
-    expect(await ids({ q: "السويداء" })).toEqual(expect.arrayContaining(["israel-strikes-as-suwayda"]));
+    // Every name of As-Suwayda, in Latin and Arabic script, finds the same events (aliases, name_ar).
+    const sweida = await ids({ q: "Sweida" });
+    expect(sweida).toContain("israel-strikes-as-suwayda");
+    expect(await ids({ q: "SUWAYDA" })).toEqual(sweida);
+    expect(await ids({ q: "السويداء" })).toEqual(sweida);
     // A box around As-Suwayda and July 2025, then the layer itself.
     expect(await ids({ bbox: [36, 32, 37.5, 33.5], from: "2025-07-01", to: "2025-07-31" })).toEqual(
       expect.arrayContaining(["as-suwayda-fighting", "israel-strikes-as-suwayda"]),
@@ -98,6 +101,14 @@ describe.skipIf(missing !== undefined)("PostgreSQL + PostGIS store", () => {
     expect(await ids({ to: "1975-01-01" })).toEqual(["ceasefire-agreement-1974"]);
     const all = await store.aggregate({});
     expect(all.count).toBe(seed.events.length);
+
+    // Documents come back as written, key order included, so that db:export reproduces the files.
+    for (const written of seed.events) {
+      const read = await store.event(written.id);
+      expect(JSON.stringify(withoutPlaces(read!.value))).toBe(JSON.stringify(written));
+    }
+    const layer = await store.layer("as-suwayda");
+    expect(JSON.stringify(layer?.data)).toBe(JSON.stringify(seed.layers.find((l) => l.id === "as-suwayda")?.data));
   });
 
   test("a load large enough to build its indexes afterwards answers as the in-memory filters do", async () => {
@@ -160,6 +171,24 @@ describe.skipIf(missing !== undefined)("PostgreSQL + PostGIS store", () => {
     expect(await replicaSide.event("to-the-primary")).toBeUndefined();
   });
 
+  test("text with a NUL character, which PostgreSQL cannot hold, finds nothing on reads and is refused on writes", async () => {
+    const store = await open(await fresh());
+    await store.importData(seed, { actor: "seed", mode: "replace" });
+    expect(await store.event("paris-talks\u0000")).toBeUndefined();
+    expect(await store.layer("\u0000")).toBeUndefined();
+    expect(await store.article("\u0000x")).toBeUndefined();
+    expect(await store.events({ q: "paris\u0000" })).toEqual([]);
+    expect(await store.aggregate({ layer: "\u0000" })).toMatchObject({ count: 0 });
+    expect(await store.matchingIds({}, ["paris-talks", "x\u0000"])).toEqual(["paris-talks"]);
+    expect(await store.audit({ actor: "\u0000" })).toEqual([]);
+    await expect(store.deleteEvent("\u0000", admin)).rejects.toMatchObject({ code: "not-found" });
+    const written = { ...seed.events[0]!, id: "with-nul", title: "Before\u0000after" };
+    const refused = await store.createEvent(written, admin).catch((e: unknown) => e);
+    expect(refused).toMatchObject({ code: "invalid" });
+    expect((refused as StoreError).problems.map((p) => p.item)).toEqual(["title"]);
+    expect(await store.event("with-nul")).toBeUndefined();
+  });
+
   test("a database nobody listens on is unavailable, quickly and without the URL's password", async () => {
     const store = await open("postgres://briefmap:secret-password@127.0.0.1:9/briefmap");
     const error = await store.layers().then(
@@ -202,12 +231,7 @@ describe.skipIf(missing !== undefined)("PostgreSQL + PostGIS store", () => {
 
 /** The repository's data/ folder in the form the store imports. */
 async function seedData(): Promise<DataSet> {
-  const data = await loadBriefData(path.join(ROOT, "data"));
-  return {
-    layers: data.layers.map(({ manifest: { file: _file, ...manifest }, data: fc }) => ({ ...manifest, data: fc })),
-    articles: data.articles.map(({ textFile: _t, eventsFile: _e, ...a }) => a),
-    events: data.events.map(withoutPlaces),
-  };
+  return dataSetOf(await loadBriefData(path.join(ROOT, "data")));
 }
 
 function withoutPlaces<E extends { place: unknown; aboutPlaces: unknown }>(e: E): Omit<E, "place" | "aboutPlaces"> {

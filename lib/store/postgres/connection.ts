@@ -71,18 +71,34 @@ export async function connect(pool: pg.Pool): Promise<pg.PoolClient> {
   try {
     return await pool.connect();
   } catch (error) {
-    throw storeError(error);
+    // Whatever stops a connection (a malformed URL included) means the database cannot be used.
+    const mapped = storeError(error);
+    throw mapped instanceof StoreError ? mapped : new StoreError("unavailable", `cannot connect to the PostgreSQL database: ${(error as Error).name}`);
   }
 }
 
 /** One statement on a pool, with the database's errors as StoreErrors. */
 export async function run<R extends pg.QueryResultRow>(on: Queryable, sql: string, params: unknown[] = []): Promise<pg.QueryResult<R>> {
+  if (on instanceof pg.Pool) {
+    const client = await connect(on);
+    let broken = false;
+    try {
+      return await client.query<R>(sql, params);
+    } catch (error) {
+      broken = isConnectionError(error);
+      throw storeError(error);
+    } finally {
+      client.release(broken);
+    }
+  }
   try {
     return await on.query<R>(sql, params);
   } catch (error) {
     throw storeError(error);
   }
 }
+
+const isConnectionError = (error: unknown) => storeError(error) instanceof StoreError && (storeError(error) as StoreError).code === "unavailable";
 
 /**
  * The database's failures in the store's words. The message says what happened without the SQL

@@ -1,6 +1,7 @@
 import type { EventCursor, EventQuery } from "@/lib/model/event-query";
 import { dayKey } from "@/lib/events/index-time";
 import { fold } from "../search-text";
+import { hasNul } from "./nul";
 
 /** A WHERE clause over `events e` and its parameters, numbered from $1. */
 export type SqlFilter = { where: string; params: unknown[] };
@@ -17,16 +18,19 @@ export function eventFilterSql(query: EventQuery, after?: EventCursor, params: u
     return `$${params.length}`;
   };
 
+  // Nothing stored holds a NUL (see nul.ts): a filter asking for one matches nothing.
+  if ([query.id, query.article, query.layer, query.q, ...(query.types ?? [])].some(hasNul)) return { where: "false", params };
   if (query.id !== undefined) conditions.push(`e.id = ${param(query.id)}`);
   if (query.article !== undefined) conditions.push(`e.article = ${param(query.article)}`);
   if (query.types && query.types.length > 0) conditions.push(`e.type = ANY(${param([...query.types])}::text[])`);
 
   if (query.from || query.to) {
-    // Day keys order exactly as the YYYY-MM-DD strings do; a key that cannot be made (not a
-    // date) falls back to the string comparison filterEvents makes.
+    // Day keys order exactly as the YYYY-MM-DD strings do. A key that cannot be made (not a
+    // date), or a window that ends before it starts (no range, yet a long span can still reach
+    // across it), falls back to the two comparisons filterEvents makes.
     const from = query.from ? dayKey(query.from) : undefined;
     const to = query.to ? dayKey(query.to) : undefined;
-    if ((query.from && from === undefined) || (query.to && to === undefined)) {
+    if ((query.from && from === undefined) || (query.to && to === undefined) || (from !== undefined && to !== undefined && from > to)) {
       if (query.from) conditions.push(`e.time_end >= ${param(query.from)}`);
       if (query.to) conditions.push(`e.time_start <= ${param(query.to)}`);
     } else {
@@ -54,7 +58,8 @@ export function eventFilterSql(query: EventQuery, after?: EventCursor, params: u
   }
 
   if (after) {
-    conditions.push(`(e.time_start, e.time_end, e.id) > (${param(after.start)}, ${param(after.end)}, ${param(after.id)})`);
+    const [start, end, id] = [after.start, after.end, after.id].map((v) => v.replaceAll("\u0000", ""));
+    conditions.push(`(e.time_start, e.time_end, e.id) > (${param(start)}, ${param(end)}, ${param(id)})`);
   }
 
   return { where: conditions.length ? conditions.join(" AND ") : "true", params };

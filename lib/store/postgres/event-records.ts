@@ -110,7 +110,7 @@ export async function lookupFeatures(db: Queryable, events: readonly BriefEvent[
 }
 
 const RECORD_COLUMNS = `id text, article text, type text, time_start text, time_end text, day_start integer, day_end integer,
-  geo_precision text, lon float8, lat float8, body jsonb, places jsonb, search text, version integer`;
+  geo_precision text, lon float8, lat float8, body json, places json, search text, version integer`;
 
 /**
  * Inserts events, the features they name and their layer membership: named in a layer, or (unless
@@ -123,7 +123,7 @@ export async function insertEvents(db: Queryable, records: readonly EventRecord[
     `INSERT INTO events (id, article, type, time_start, time_end, days, geo_precision, point, body, places, search, version)
      SELECT r.id, r.article, r.type, r.time_start, r.time_end, int4range(r.day_start, r.day_end, '[]'), r.geo_precision,
             ST_SetSRID(ST_MakePoint(r.lon, r.lat), 4326), r.body, r.places, r.search, r.version
-       FROM jsonb_to_recordset($1::jsonb) AS r(${RECORD_COLUMNS})`,
+       FROM json_to_recordset($1::json) AS r(${RECORD_COLUMNS})`,
     [JSON.stringify(rows)],
   );
   const refs = records.flatMap((r) => r.refs.map((ref) => ({ event: r.id, ...ref })));

@@ -4,6 +4,7 @@ import type { BriefEvent } from "@/lib/model/schema";
 import { StoreError, type ArticleInput, type DataSet, type ImportSummary } from "../store";
 import { duplicateIds, parseArticle, parseEvent, parseLayer } from "../validate";
 import { inTransaction, type Pools } from "./connection";
+import { nulProblems } from "./nul";
 import { eventRecord, insertEvents, lookupFeatures, refreshAllMembers, refreshLayerMembers, type EventRecord, type FeatureLookup } from "./event-records";
 import { insertLayer, layerLookup, type CheckedLayer } from "./layer-records";
 import { articleSearch, audit, describe, insertArticle, replaceLayerRows } from "./writes";
@@ -30,14 +31,16 @@ export async function importData(pools: Pools, data: DataSet, write: { actor: st
   const problems: DataProblem[] = [];
   const layers: CheckedLayer[] = [];
   data.layers.forEach((input, i) => {
-    const parsed = parseLayer(input, "data", `layers[${i}]${idOf(input)}`);
-    problems.push(...parsed.problems);
+    const at = `layers[${i}]${idOf(input)}`;
+    const parsed = parseLayer(input, "data", at);
+    problems.push(...parsed.problems, ...(parsed.value ? nulProblems(parsed.value, "data", at) : []));
     if (parsed.value) layers.push(parsed.value);
   });
   const articles: ArticleInput[] = [];
   data.articles.forEach((input, i) => {
-    const parsed = parseArticle(input, "data", `articles[${i}]${idOf(input)}`);
-    problems.push(...parsed.problems);
+    const at = `articles[${i}]${idOf(input)}`;
+    const parsed = parseArticle(input, "data", at);
+    problems.push(...parsed.problems, ...(parsed.value ? nulProblems(parsed.value, "data", at) : []));
     if (parsed.value) articles.push(parsed.value);
   });
   problems.push(...duplicateIds("layer", layers.map((l) => l.id), "data"), ...duplicateIds("article", articles.map((a) => a.id), "data"));
@@ -75,10 +78,15 @@ export async function importData(pools: Pools, data: DataSet, write: { actor: st
     }
 
     const texts = new Map(articles.map((a) => [a.id, a.text]));
+    let importedEvents: Set<string> | undefined;
     for (const article of articles) {
       const existing = write.mode === "merge" ? await versionOf(db, "articles", article.id) : undefined;
-      if (existing === undefined) await insertArticle(db, article, 1);
-      else await replaceArticleText(db, article, existing + 1, new Set(data.events.map((e) => (e as { id?: unknown })?.id as string)), problems);
+      if (existing === undefined) {
+        await insertArticle(db, article, 1);
+      } else {
+        importedEvents ??= new Set(data.events.map((e) => (e as { id?: unknown })?.id as string));
+        await replaceArticleText(db, article, existing + 1, importedEvents, problems);
+      }
     }
 
     const importedLayers = new Set(layers.map((l) => l.id));
@@ -89,8 +97,9 @@ export async function importData(pools: Pools, data: DataSet, write: { actor: st
       batch.forEach((input, k) => {
         const at = `events[${start + k}]${idOf(input)}`;
         const result = parseEvent(input, "data", at);
-        if (result.value) parsed.push({ event: result.value, at });
-        else problems.push(...result.problems);
+        const nul = result.value ? nulProblems(result.value, "data", at) : [];
+        if (result.value && nul.length === 0) parsed.push({ event: result.value, at });
+        else problems.push(...result.problems, ...nul);
       });
       if (write.mode === "merge") {
         // What the data set does not carry is checked against the store: other layers, other articles.

@@ -29,8 +29,8 @@ export async function insertLayer(db: Queryable, layer: CheckedLayer, version: n
   for (let i = 0; i < features.length; i += 500) {
     await db.query(
       `INSERT INTO features (layer, id, position, feature, geom, is_area, names)
-       SELECT $1, r.id, r.position, r.feature, ST_SetSRID(ST_GeomFromGeoJSON(r.feature->'geometry'), 4326), r.is_area, r.names
-         FROM jsonb_to_recordset($2::jsonb) AS r(id text, position integer, feature jsonb, is_area boolean, names text)`,
+       SELECT $1, r.id, r.position, r.feature, ST_SetSRID(ST_GeomFromGeoJSON((r.feature->'geometry')::text), 4326), r.is_area, r.names
+         FROM json_to_recordset($2::json) AS r(id text, position integer, feature json, is_area boolean, names text)`,
       [manifest.id, JSON.stringify(features.slice(i, i + 500))],
     );
   }

@@ -11,6 +11,9 @@ const MIGRATION_LOCK = 0x62726d70; // "brmp"
 /** Brings the schema up to date in one transaction, holding a transaction-scoped advisory lock. */
 export async function migrate(pools: Pools): Promise<void> {
   await inTransaction(pools, async (db) => {
+    // A migration may build an index over many rows, and the instances waiting for the lock wait
+    // as long: more than a request may take, still not forever.
+    await db.query("SET LOCAL statement_timeout = '10min'");
     await db.query("SELECT pg_advisory_xact_lock($1)", [MIGRATION_LOCK]);
     await db.query(
       "CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())",

@@ -8,6 +8,7 @@ import { fold } from "../search-text";
 import type { ArticleSpan, ArticleSummary, AuditEntry, AuditFilter, EventAggregate, StoredLayer, Versioned } from "../store";
 import { run, type Queryable } from "./connection";
 import { eventFilterSql, LIST_ORDER } from "./event-filter-sql";
+import { hasNul } from "./nul";
 import { articleOf, eventOf, manifestOf, type ArticleRow, type EventRow, type LayerRow } from "./rows";
 
 const DEFAULT_PAGE = 500;
@@ -29,6 +30,7 @@ export class Reads {
   }
 
   async layer(id: string): Promise<StoredLayer | undefined> {
+    if (hasNul(id)) return undefined;
     const { rows } = await run<LayerRow & { summary: LayerSummary }>(this.db, "SELECT manifest, summary FROM layers WHERE id = $1", [id]);
     const row = rows[0];
     if (!row) return undefined;
@@ -37,12 +39,14 @@ export class Reads {
   }
 
   async feature(layer: string, feature: string): Promise<Feature | undefined> {
+    if (hasNul(layer) || hasNul(feature)) return undefined;
     const { rows } = await run<{ feature: Feature }>(this.db, "SELECT feature FROM features WHERE layer = $1 AND id = $2", [layer, feature]);
     return rows[0]?.feature;
   }
 
   async articles(filter: { q?: string } = {}): Promise<ArticleSummary[]> {
     const needle = filter.q ? fold(filter.q) : "";
+    if (hasNul(needle)) return [];
     const { rows } = await run<{ meta: ArticleSummary; count: string }>(
       this.db,
       `SELECT a.meta, (SELECT count(*) FROM events e WHERE e.article = a.id) AS count
@@ -54,16 +58,18 @@ export class Reads {
   }
 
   async article(id: string): Promise<Versioned<Article> | undefined> {
+    if (hasNul(id)) return undefined;
     const { rows } = await run<ArticleRow & { version: number }>(this.db, "SELECT meta, text, version FROM articles WHERE id = $1", [id]);
     const row = rows[0];
     return row && { value: articleOf(row), version: row.version };
   }
 
   async articleSpans(id: string): Promise<ArticleSpan[]> {
+    if (hasNul(id)) return [];
     const { rows } = await run<ArticleSpan>(
       this.db,
       `SELECT e.id AS event, (s->>'start')::integer AS start, (s->>'end')::integer AS "end", s->>'quote' AS quote
-         FROM events e CROSS JOIN LATERAL jsonb_array_elements(e.body->'sources') AS s
+         FROM events e CROSS JOIN LATERAL json_array_elements(e.body->'sources') AS s
         WHERE e.article = $1
         ORDER BY 2, 3, 1`,
       [id],
@@ -72,6 +78,7 @@ export class Reads {
   }
 
   async event(id: string): Promise<Versioned<LoadedEvent> | undefined> {
+    if (hasNul(id)) return undefined;
     const { rows } = await run<EventRow>(this.db, "SELECT body, places, version FROM events WHERE id = $1", [id]);
     const row = rows[0];
     return row && { value: eventOf(row), version: row.version };
@@ -120,14 +127,16 @@ export class Reads {
   }
 
   async matchingIds(query: EventQuery, ids: readonly string[]): Promise<string[]> {
-    if (ids.length === 0) return [];
-    const params: unknown[] = [[...ids]];
+    const wanted = ids.filter((id) => !hasNul(id));
+    if (wanted.length === 0) return [];
+    const params: unknown[] = [wanted];
     const { where } = eventFilterSql(query, undefined, params);
     const { rows } = await run<{ id: string }>(this.db, `SELECT e.id FROM events e WHERE e.id = ANY($1::text[]) AND ${where} ORDER BY ${LIST_ORDER}`, params);
     return rows.map((r) => r.id);
   }
 
   async audit(filter: AuditFilter = {}): Promise<AuditEntry[]> {
+    if ([filter.entity, filter.entityId, filter.actor].some(hasNul)) return [];
     const conditions: string[] = [];
     const params: unknown[] = [];
     const add = (sql: string, value: unknown) => {

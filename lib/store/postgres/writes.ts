@@ -9,6 +9,7 @@ import { parseArticle, parseEvent, parseLayer } from "../validate";
 import { inTransaction, type Pools } from "./connection";
 import { eventRecord, insertEvents, lookupFeatures, refreshLayerMembers, type EventRecord } from "./event-records";
 import { insertLayer, type CheckedLayer } from "./layer-records";
+import { hasNul, nulProblems } from "./nul";
 import { articleOf, eventOf, manifestOf } from "./rows";
 
 type Db = pg.PoolClient;
@@ -233,6 +234,7 @@ async function checkedEvent(db: Db, event: BriefEvent, version: number): Promise
 
 /** The current row, locked until commit; not-found or stale (If-Match differs) otherwise. */
 async function lockRow<T>(db: Db, table: "events" | "articles" | "layers", columns: string, id: string, kind: string, write: WriteContext): Promise<T & { version: number }> {
+  if (hasNul(id)) throw new StoreError("not-found", `no ${kind} with this id (it holds a NUL character)`);
   const { rows } = await db.query<T & { version: number }>(`SELECT ${columns}, version FROM ${table} WHERE id = $1 FOR UPDATE`, [id]);
   const current = rows[0];
   if (!current) throw new StoreError("not-found", `no ${kind} with id "${id}"`);
@@ -275,7 +277,8 @@ export const storedLayer = (layer: CheckedLayer): StoredLayer => {
 };
 
 function valid<T>(parsed: { value?: T; problems: DataProblem[] }): T {
-  if (parsed.value === undefined || parsed.problems.length > 0) throw new StoreError("invalid", describe(parsed.problems), parsed.problems);
+  const problems = parsed.value === undefined ? parsed.problems : [...parsed.problems, ...nulProblems(parsed.value, "body")];
+  if (parsed.value === undefined || problems.length > 0) throw new StoreError("invalid", describe(problems), problems);
   return parsed.value;
 }
 

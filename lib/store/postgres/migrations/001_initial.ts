@@ -4,6 +4,10 @@
 // Plain PostgreSQL + PostGIS only (no triggers, no functions of our own), so that Citus can
 // distribute it later: see the README's "PostgreSQL / PostGIS" section for the distribution keys.
 const initial = /* sql */ `
+-- Documents (an event as written, a manifest, a feature) are \`json\`, not \`jsonb\`: json keeps the
+-- text exactly as written, key order included, so that db:export gives back the files it was fed
+-- and diffs stay small. The plain columns beside them exist to filter, order and index.
+
 CREATE EXTENSION IF NOT EXISTS postgis;
 -- Trigrams make any substring of three or more characters of the folded text an index lookup,
 -- the same semantics as the SQLite backend's FTS5 trigram table.
@@ -20,8 +24,8 @@ CREATE TABLE layers (
   id text COLLATE "C" PRIMARY KEY,
   draw_order integer NOT NULL,
   -- The manifest without its file name (LayerInput minus data), and the computed summary.
-  manifest jsonb NOT NULL,
-  summary jsonb NOT NULL,
+  manifest json NOT NULL,
+  summary json NOT NULL,
   version integer NOT NULL
 );
 
@@ -30,7 +34,7 @@ CREATE TABLE unavailable_layers (
   id text COLLATE "C" PRIMARY KEY,
   title text NOT NULL,
   file text NOT NULL,
-  problems jsonb NOT NULL
+  problems json NOT NULL
 );
 
 CREATE TABLE features (
@@ -38,7 +42,7 @@ CREATE TABLE features (
   id text COLLATE "C" NOT NULL,
   position integer NOT NULL,
   -- The GeoJSON feature as written; geom is the same geometry for spatial joins.
-  feature jsonb NOT NULL,
+  feature json NOT NULL,
   geom geometry(Geometry, 4326) NOT NULL,
   is_area boolean NOT NULL,
   -- Every name the feature goes by (its name properties), folded, one per line.
@@ -51,7 +55,7 @@ CREATE TABLE articles (
   id text COLLATE "C" PRIMARY KEY,
   published text COLLATE "C" NOT NULL,
   -- The article's fields without its text (ArticleInput minus text), and the text apart.
-  meta jsonb NOT NULL,
+  meta json NOT NULL,
   text text NOT NULL,
   -- Title and publisher, folded: what the articles panel filter searches.
   search text NOT NULL,
@@ -72,8 +76,8 @@ CREATE TABLE events (
   -- Where the event's marker sits (the resolved place's point).
   point geometry(Point, 4326) NOT NULL,
   -- The event as written (BriefEvent) and its places resolved to names and points.
-  body jsonb NOT NULL,
-  places jsonb NOT NULL,
+  body json NOT NULL,
+  places json NOT NULL,
   -- Folded text q searches: words, places and their alternate names, quotes.
   search text NOT NULL,
   version integer NOT NULL
@@ -109,8 +113,8 @@ CREATE TABLE audit (
   action text NOT NULL,
   entity text NOT NULL,
   entity_id text NOT NULL,
-  before jsonb,
-  after jsonb
+  before json,
+  after json
 );
 CREATE INDEX audit_by_entity ON audit (entity, entity_id, id);
 `;
