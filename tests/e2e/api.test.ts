@@ -75,6 +75,22 @@ describe("GET /api/events", () => {
   });
 });
 
+describe("GET /api/articles", () => {
+  it("lists every article, newest first, with its event count; q narrows on the title", async () => {
+    const { status, body } = await get("/api/articles");
+    expect(status).toBe(200);
+    expect(body.articles).toEqual([expect.objectContaining({ id: "syria-israel-paris-talks-2025-08-20", published: "2025-08-20", eventCount: 13 })]);
+    expect((await get("/api/articles?q=paris")).body.articles).toHaveLength(1);
+    expect((await get("/api/articles?q=zzzz-no-such-title")).body.articles).toEqual([]);
+  });
+
+  it("answers 400 naming q when it is given twice", async () => {
+    const { status, body } = await get("/api/articles?q=a&q=b");
+    expect(status).toBe(400);
+    expect(body.error.param).toBe("q");
+  });
+});
+
 describe("GET /api/articles/{id}", () => {
   it("answers the article with its text and the character spans of its events", async () => {
     const { status, body } = await get("/api/articles/syria-israel-paris-talks-2025-08-20");
