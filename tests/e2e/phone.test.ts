@@ -96,6 +96,14 @@ describe("small and large screens", () => {
     expect(problems.pageErrors).toEqual([]);
   });
 
+  test("a link to one event opens a phone on that event's card", async ({ browser, baseUrl }) => {
+    const { page, problems } = await openPage(baseUrl, "/?event=israel-strikes-as-suwayda", { browser, viewport: PHONE });
+    await expect.poll(() => page.locator('[data-panel-tab="event"]').getAttribute("aria-pressed"), { timeout: 10_000 }).toBe("true");
+    await expect.poll(() => page.locator("#event-card-title").isVisible(), { timeout: 10_000 }).toBe(true);
+    expect(await page.locator("#event-card-title").textContent()).toBe("Israel strikes Syrian forces in As-Suwayda");
+    expect(problems.pageErrors).toEqual([]);
+  });
+
   test("a 2560x1440 screen: the map takes the room", async ({ browser, baseUrl }) => {
     const { page, problems } = await openPage(baseUrl, "/", { browser, viewport: WIDE });
     await waitForMapIdle(page);

@@ -73,7 +73,8 @@ function DashboardBody({ layers, unavailable, articles, article: initialArticle,
   const articleTitles = useMemo(() => (articles.length > 1 ? new Map(articles.map((a) => [a.id, a.title])) : undefined), [articles]);
 
   const { visible, select, onQuery, onTypes, onLayer, onWindow, onCamera, onFeature, onToggleLayer } = useViewActions(view, setView, setCamera, layers);
-  const [panel, setPanel] = useState<Panel>("events");
+  // A link to one event opens on its card (on a phone, the panels are tabs).
+  const [panel, setPanel] = useState<Panel>(view.event ? "event" : "events");
   const mapHandle = useRef<MapHandle | null>(null);
   const selectAndShow = useCallback(
     (id: string) => {
