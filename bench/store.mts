@@ -1,6 +1,7 @@
 /**
  * `npm run bench:store [-- --events=1000000] [-- --seconds=20] [-- --postgres=postgres://…] [-- --dist=.next-test] [-- --build]`:
- * the store of issue 11 at scale. For each backend (SQLite, and PostGIS when a URL is given), on a
+ * the store of issue 11 at scale. For each backend (SQLite, and PostGIS: a private cluster the bench
+ * starts and stops, or the empty database of `--postgres`), on a
  * fresh database: first start (generate the seeded synthetic set, validate, import in one
  * transaction) to first answer; cold start of the filled store to the first answer of the query;
  * `/api/events` with a bbox and a three-month window under autocannon (10 connections): p50, p99,
@@ -13,6 +14,7 @@ import { cpus, loadavg, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { measureApi, type ApiResult } from "./measure-api.mjs";
 import { startNextServer } from "../tests/e2e/harness/next-server";
+import { postgresMissing, startPostgres, type PostgresCluster } from "../tests/harness/postgres";
 import { ROOT } from "./servers.mjs";
 
 const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
@@ -129,7 +131,7 @@ function report(results: BackendResult[]): string {
     "Goals at 1,000,000 events on SQLite:",
     "",
     ...goals,
-    ...(POSTGRES ? [] : ["", "PostGIS was not measured in this run (pass `--postgres=postgres://…` of an empty database)."]),
+    ...(results.some((r) => r.backend === "PostGIS") ? [] : ["", "PostGIS was not measured in this run (no PostgreSQL 15 + PostGIS here; or pass `--postgres=postgres://…` of an empty database)."]),
     "",
   ].join("\n");
 }
@@ -141,7 +143,17 @@ async function main() {
   try {
     const file = join(dir, "store.sqlite");
     results.push(await measureBackend("SQLite", `file:${file}`, file));
-    if (POSTGRES) results.push(await measureBackend("PostGIS", POSTGRES));
+    // Side by side in one run: without --postgres, a private PostGIS cluster of the bench's own.
+    let cluster: PostgresCluster | undefined;
+    const missing = POSTGRES ? undefined : postgresMissing();
+    if (missing) log(`PostGIS skipped: ${missing}`);
+    try {
+      if (!POSTGRES && !missing) cluster = await startPostgres();
+      const url = POSTGRES ?? cluster?.url;
+      if (url) results.push(await measureBackend("PostGIS", url));
+    } finally {
+      await cluster?.stop();
+    }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
