@@ -12,8 +12,12 @@ export type Pools = {
   end(): Promise<void>;
 };
 
-/** No query may run forever: a stuck or huge one is cancelled by the server and reported as a timeout. */
-export const DEFAULT_STATEMENT_TIMEOUT_MS = 15_000;
+/**
+ * No query may run forever: a stuck or huge one is cancelled by the server and reported as a
+ * timeout. The default is the API's request budget (lib/api/time-budget.ts), so a query whose
+ * request was answered 503 does not go on running in the database.
+ */
+export const DEFAULT_STATEMENT_TIMEOUT_MS = 10_000;
 /** An unreachable database answers "unavailable" after this, not after the OS's TCP timeout. */
 const CONNECT_TIMEOUT_MS = 5_000;
 
