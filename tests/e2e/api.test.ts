@@ -121,13 +121,14 @@ describe("GET /api/events for large sets", () => {
     expect((await get("/api/events?id=Not%20An%20Id")).body.error.param).toBe("id");
   });
 
-  it("answers the marker form the map draws: the same events and points, id, type and title only", async () => {
+  it("answers the marker form the map draws: the same events and points, id, type, title and geo precision only", async () => {
     const full = await get("/api/events?layer=golan-buffer-zone");
     const markers = await get("/api/events?layer=golan-buffer-zone&detail=marker");
     expect(markers.body.features.map((f: { id: string }) => f.id)).toEqual(full.body.features.map((f: { id: string }) => f.id));
     markers.body.features.forEach((f: { properties: object; geometry: object }, i: number) => {
-      const { id, type, title } = full.body.features[i].properties;
-      expect(f.properties).toEqual({ id, type, title });
+      // geoPrecision lets the map draw region- and country-level events apart from located ones.
+      const { id, type, title, geoPrecision } = full.body.features[i].properties;
+      expect(f.properties).toEqual({ id, type, title, geoPrecision });
       expect(f.geometry).toEqual(full.body.features[i].geometry);
     });
   });
