@@ -4,7 +4,13 @@ import { importOnFirstStart } from "./first-start";
 import { openStore } from "./open";
 import type { Store } from "./store";
 
-let store: Promise<Store> | undefined;
+/**
+ * Next bundles pages and API routes apart, each with its own copy of this module: the store is
+ * kept on the process, so that one process opens one store (one pool, one first-start import).
+ */
+const KEY = Symbol.for("briefmap.store");
+type WithStore = typeof globalThis & { [KEY]?: Promise<Store> };
+const holder = globalThis as WithStore;
 
 /**
  * The process's one store, opened on first use from BRIEFMAP_DATABASE_URL (unset: the embedded
@@ -12,7 +18,7 @@ let store: Promise<Store> | undefined;
  * open is not kept, so the next request tries again once the database is back.
  */
 export function getStore(): Promise<Store> {
-  store ??= (async () => {
+  holder[KEY] ??= (async () => {
     const opened = await openStore(process.env.BRIEFMAP_DATABASE_URL, { readUrl: process.env.BRIEFMAP_DATABASE_READ_URL });
     try {
       await importOnFirstStart(opened, dataDir());
@@ -22,10 +28,10 @@ export function getStore(): Promise<Store> {
     }
     return opened;
   })().catch((error: unknown) => {
-    store = undefined;
+    holder[KEY] = undefined;
     throw error;
   });
-  return store;
+  return holder[KEY];
 }
 
 export * from "./store";
