@@ -6,7 +6,7 @@ import { BODY_LIMITS } from "./lib/api/read-body";
 
 /**
  * Turbopack resolves packages only under its root (the folder of the nearest lockfile). A checkout
- * whose node_modules is a link to another folder (several worktrees sharing one install) needs the
+ * whose node_modules is a link to another folder (several checkouts sharing one install) needs the
  * root to hold both; with a plain node_modules this is the project folder itself.
  */
 function turbopackRoot(): string {
@@ -35,8 +35,6 @@ const nextConfig: NextConfig = {
     // in lib/api/read-body.ts (413), and no request holds more than this in memory.
     proxyClientMaxBodySize: BODY_LIMITS.layer + 1024 * 1024,
   },
-  // A checkout whose node_modules is a link to another folder builds with a root that holds both (e.g. /work).
-  ...(process.env.BRIEFMAP_TURBOPACK_ROOT ? { turbopack: { root: process.env.BRIEFMAP_TURBOPACK_ROOT } } : {}),
   // The benchmark attributes shipped bytes to their sources through the maps; pages never load them.
   productionBrowserSourceMaps: process.env.BRIEFMAP_SOURCE_MAPS === "1",
   // Pages get their Content-Security-Policy (with a per-request nonce) from proxy.ts; see SECURITY.md.
