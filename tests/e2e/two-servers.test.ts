@@ -1,9 +1,7 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { postgresMissing, startPostgres, type PostgresCluster } from "../harness/postgres";
 import { startNextServer, type NextServer } from "./harness/next-server";
+import { DIST_DIR, eventBody } from "./writes-client";
 
 /*
  * Issue 11, item 3: app instances hold no state that must agree. Two `next start` processes on one
@@ -11,11 +9,7 @@ import { startNextServer, type NextServer } from "./harness/next-server";
  * at once through the other, and a stale ETag from one is refused by the other.
  */
 
-const ROOT = fileURLToPath(new URL("../..", import.meta.url));
-const DIST_DIR = process.env.BRIEFMAP_TEST_DIST_DIR ?? ".next-test";
 const TOKEN = "two-servers-admin-token-0123456789";
-const ARTICLE = "syria-israel-paris-talks-2025-08-20";
-const TEXT = readFileSync(path.join(ROOT, "data/articles", `${ARTICLE}.txt`), "utf8");
 
 const missing = postgresMissing();
 if (missing) console.warn(`two-servers test skipped: ${missing}`);
@@ -47,7 +41,7 @@ describe.skipIf(missing !== undefined)("two next start processes on one PostGIS 
 
   it("a write through one is read at once through the other, and a stale ETag is refused there", async () => {
     const id = "two-servers-written-by-a";
-    const created = await send(a!, "POST", "/api/events", eventBody(id, "Written through server A"));
+    const created = await send(a!, "POST", "/api/events", eventBody(id, { title: "Written through server A" }));
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     const first = created.headers.get("etag");
     expect(first).toBeTruthy();
@@ -59,9 +53,9 @@ describe.skipIf(missing !== undefined)("two next start processes on one PostGIS 
     const listed = await get(b!, `/api/events?q=${encodeURIComponent("written through server a")}`);
     expect(ids(listed.body)).toEqual([id]);
 
-    const replaced = await send(b!, "PUT", `/api/events/${id}`, eventBody(id, "Changed through server B"), first!);
+    const replaced = await send(b!, "PUT", `/api/events/${id}`, eventBody(id, { title: "Changed through server B" }), first!);
     expect(replaced.status, JSON.stringify(replaced.body)).toBe(200);
-    const late = await send(a!, "PUT", `/api/events/${id}`, eventBody(id, "Lost update through A"), first!);
+    const late = await send(a!, "PUT", `/api/events/${id}`, eventBody(id, { title: "Lost update through A" }), first!);
     expect(late.status).toBe(412);
     expect((await get(a!, `/api/events/${id}`)).body.title).toBe("Changed through server B");
 
@@ -97,19 +91,3 @@ async function json(response: Response): Promise<Answer["body"]> {
 const ids = (fc: { features?: { properties?: { id?: string }; id?: string }[] }) => (fc.features ?? []).map((f) => f.properties?.id ?? f.id);
 
 /** An event of the seed article in the data/ form, quoting its first sentence. */
-function eventBody(id: string, title: string) {
-  const end = TEXT.indexOf(".") + 1;
-  return {
-    id,
-    article: ARTICLE,
-    title,
-    summary: "Written by the two-servers test.",
-    type: "statement",
-    actors: ["Syria"],
-    time: { phrase: "on Tuesday", precision: "day", start: "2025-08-19", end: "2025-08-19", bound: "exact" },
-    where: { name: "Damascus", point: [36.2765, 33.5138] },
-    about: [],
-    geoPrecision: "city",
-    sources: [{ start: 0, end, quote: TEXT.slice(0, end) }],
-  };
-}
