@@ -3,6 +3,7 @@
 import { useId, useRef, useState, type FormEvent } from "react";
 import { renderSnapshot, type Snapshot } from "@/lib/map/snapshot";
 import { reducedMessage } from "@/lib/print/layout";
+import { printMapInput } from "@/lib/print/map-input";
 import type { PrintModel } from "@/lib/print/model";
 import { DPIS, ORIENTATIONS, PAPERS, PAPER_LABEL } from "@/lib/print/paper";
 import { DEFAULT_PRINT, printQuery, type PrintParams } from "@/lib/print/print-params";
@@ -48,14 +49,7 @@ export function ExportButtons({ viewQuery, initial = DEFAULT_PRINT, titleHint }:
       const model = await fetchModel(viewQuery, print);
       const snapshot: Snapshot = await renderSnapshot({
         origin: window.location.origin,
-        layers: model.layers,
-        visible: model.visible,
-        events: model.events,
-        selected: model.selected,
-        camera: model.camera,
-        frame: model.frame,
-        size: model.layout.map,
-        dpi: model.print.dpi,
+        ...printMapInput(model),
         onProgress: setStatus,
       });
       setStatus(action === "png" ? "Composing the PNG…" : "Composing the PDF…");

@@ -1,7 +1,8 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
-import { renderSnapshot, type Snapshot, type SnapshotInput } from "@/lib/map/snapshot";
+import { renderSnapshot, type Snapshot } from "@/lib/map/snapshot";
+import type { PrintMapInput } from "@/lib/print/map-input";
 import { SCALE_MAX_CSS_PX } from "@/lib/print/draw/map-frame";
 import { reducedMessage } from "@/lib/print/layout";
 import { scaleBar } from "@/lib/print/scale-bar";
@@ -9,7 +10,7 @@ import { NorthArrow } from "./north-arrow";
 import { usePrintState } from "./print-main";
 import styles from "./print.module.css";
 
-type Props = { input: Omit<SnapshotInput, "origin" | "onProgress" | "signal">; paperLabel: string; layerTitles: Record<string, string> };
+type Props = { input: PrintMapInput; paperLabel: string; layerTitles: Record<string, string> };
 
 type State = { kind: "drawing"; step: string } | { kind: "done"; snapshot: Snapshot } | { kind: "failed"; message: string };
 

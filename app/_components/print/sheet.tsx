@@ -2,6 +2,7 @@ import type { CSSProperties } from "react";
 import { FOOTER_MM, GAP_MM, HEADER_MM } from "@/lib/print/layout";
 import { itemHeightMm } from "@/lib/print/list-fit";
 import { paginateList, type ListPage } from "@/lib/print/list-pages";
+import { printMapInput } from "@/lib/print/map-input";
 import type { PrintModel } from "@/lib/print/model";
 import { CONTINUED, LINK_LABEL, datesLine, eventHead, footerMedium, footerPrinted, pageNumber } from "@/lib/print/sheet-text";
 import { EventList } from "./event-list";
@@ -56,16 +57,7 @@ export function Sheet({ model, qrDataUrl }: { model: PrintModel; qrDataUrl: stri
               <PrintMap
                 paperLabel={model.paperLabel}
                 layerTitles={layerTitles}
-                input={{
-                  layers: model.layers,
-                  visible: model.visible,
-                  events: model.events,
-                  selected: model.selected,
-                  camera: model.camera,
-                  frame: model.frame,
-                  size: layout.map,
-                  dpi: model.print.dpi,
-                }}
+                input={printMapInput(model)}
               />
               {model.print.list && (list(pages[0]) ?? <EventList events={[]} columns={1} heightMm={layout.listMm} />)}
             </div>
