@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { createNonce, pageCsp } from "@/lib/security/headers";
+import { admitRequest } from "@/lib/server/request-turns";
 
 /**
  * Runs before every page and API request.
@@ -8,9 +9,11 @@ import { createNonce, pageCsp } from "@/lib/security/headers";
  * - Pages: a fresh nonce per request and the Content-Security-Policy that allows only scripts
  *   carrying it, both handed to Next on the request so that it stamps its own scripts (it reads the
  *   nonce from the request's CSP header). Pages are therefore rendered per request.
+ * - Every request waits for its turn (lib/server/request-turns.ts), so that a burst of requests
+ *   cannot hold the event loop for long; when the queue is full it is refused with a 503.
  * API answers, static files and the basemap get their headers from next.config.ts.
  */
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
   if (!decodable(pathname)) {
     const message = "the path is not valid percent-encoded UTF-8";
@@ -18,6 +21,7 @@ export function proxy(request: NextRequest) {
       ? NextResponse.json({ error: { param: "path", message } }, { status: 400 })
       : new NextResponse(`Bad request: ${message}.`, { status: 400, headers: { "content-type": "text/plain; charset=utf-8" } });
   }
+  if ((await admitRequest()) === "refused") return overloaded(pathname);
   if (pathname.startsWith("/api/")) return NextResponse.next();
 
   const nonce = createNonce();
@@ -27,6 +31,14 @@ export function proxy(request: NextRequest) {
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", csp);
   return response;
+}
+
+function overloaded(pathname: string): NextResponse {
+  const message = "the server is overloaded; try again in a moment";
+  const headers = { "retry-after": "2" };
+  return pathname.startsWith("/api/")
+    ? NextResponse.json({ error: { message } }, { status: 503, headers })
+    : new NextResponse(`Service unavailable: ${message}.`, { status: 503, headers: { ...headers, "content-type": "text/plain; charset=utf-8" } });
 }
 
 function decodable(pathname: string): boolean {
