@@ -56,7 +56,7 @@ describe("request admission per event-loop turn", () => {
     const { admitRequest, admissionState } = await freshGate();
     const start = admissionState().perTurn;
     for (let i = 0; i < 20; i++) void admitRequest();
-    // Block the loop well past the 25 ms turn target, as a burst of synchronous renders would.
+    // Block the loop well past the 20 ms turn target, as a burst of synchronous renders would.
     const until = performance.now() + 60;
     while (performance.now() < until);
     await nextTurn();
