@@ -23,8 +23,11 @@ async function printOf(search: SearchParams): Promise<{ model: PrintModel; ignor
   const { view, ignored, layers } = await readServerView(store, search);
   const { print, ignored: printIgnored } = readPrintParams(search);
   // A sheet lists what fits a page's worth of events; the store never hands over a whole large set.
-  const [events, selected] = await Promise.all([store.events(viewEventQuery(view), { limit: MAX_INLINE_EVENTS }), selectedEvent(store, view)]);
+  const query = viewEventQuery(view);
+  const [events, selected] = await Promise.all([store.events(query, { limit: MAX_INLINE_EVENTS }), selectedEvent(store, view)]);
+  // Counted only when the list was cut: the sheet then says how many it leaves out.
+  const matching = events.length < MAX_INLINE_EVENTS ? events.length : (await store.aggregate(query)).count;
   const featureBBox = await featureBBoxesOf(store, selected ? [selected.place, ...selected.aboutPlaces] : []);
-  const model = printModel({ layers, events, selected, featureBBox }, view, print, await publicOrigin(), new Date());
+  const model = printModel({ layers, events, matching, selected, featureBBox }, view, print, await publicOrigin(), new Date());
   return { model, ignored: [...ignored, ...printIgnored] };
 }

@@ -51,6 +51,8 @@ export type PrintModel = {
   visible: string[];
   eventTypes: { type: EventType; label: string; color: string }[];
   events: PrintEvent[];
+  /** How many events the view matches; more than `events` when the sheet lists only the first of a large set. */
+  matching: number;
   selectedId: string | null;
   /** The selected event as the map highlights it: its places outlined, its links drawn. */
   selected: EventHeadline | null;
@@ -81,6 +83,8 @@ export function timeWindowLabel(view: Pick<View, "from" | "to">): string {
 export type PrintInputs = {
   layers: LayerSummary[];
   events: LoadedEvent[];
+  /** How many events the view matches, when `events` is only the first of them. */
+  matching?: number;
   selected: LoadedEvent | null;
   featureBBox: FeatureBBox;
 };
@@ -96,7 +100,7 @@ function subjectOf(featureBBox: FeatureBBox, selected: LoadedEvent | null, event
 }
 
 /** Composes the print of a view; `now` is passed in so that tests and the page agree on the date. */
-export function printModel({ layers, events, selected, featureBBox }: PrintInputs, view: View, print: PrintParams, origin: string, now: Date): PrintModel {
+export function printModel({ layers, events, matching, selected, featureBBox }: PrintInputs, view: View, print: PrintParams, origin: string, now: Date): PrintModel {
   const visible = view.layers ?? layers.filter((l) => l.defaultVisible).map((l) => l.id);
   const shown = layers.filter((l) => visible.includes(l.id));
   const layerTitle = (id: string) => layers.find((l) => l.id === id)?.title;
@@ -127,6 +131,7 @@ export function printModel({ layers, events, selected, featureBBox }: PrintInput
       dateLabel: timeLabel(e.time),
       quotes: e.sources.map((s) => s.quote),
     })),
+    matching: Math.max(matching ?? 0, events.length),
     selectedId: selected?.id ?? null,
     selected: selected ? headlineOf(selected) : null,
     attributions: [...new Set(shown.flatMap((l) => l.attribution))].concat(FIXED_ATTRIBUTIONS),

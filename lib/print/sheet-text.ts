@@ -1,7 +1,14 @@
 import type { PrintEvent, PrintModel } from "./model";
 
 /** The words of the sheet, shared by the HTML page, the PDF and the PNG so that they say the same. */
-export const datesLine = (model: PrintModel): string => `View of ${model.viewDate} · Time window: ${model.timeWindow}`;
+export const datesLine = (model: PrintModel): string => `View of ${model.viewDate} · Time window: ${model.timeWindow}${listedLine(model)}`;
+
+/** Said on every page when the view matches more events than a sheet lists, so that nobody reads the list as all of them. */
+function listedLine(model: PrintModel): string {
+  if (model.matching <= model.events.length) return "";
+  const n = (x: number) => x.toLocaleString("en-GB");
+  return ` · ${n(model.events.length)} of ${n(model.matching)} matching events listed; narrow the view to list the rest`;
+}
 
 export const footerMedium = (model: PrintModel, dpi: number): string => `Briefmap · ${model.paperLabel} ${model.print.orientation}, map at ${dpi} dpi`;
 

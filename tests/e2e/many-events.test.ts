@@ -119,4 +119,14 @@ describe("many events", () => {
     await expect.poll(() => page.getByRole("heading", { name: target.properties.title }).count(), { timeout: 10_000 }).toBe(1);
     expect(problems.pageErrors).toEqual([]);
   });
+
+  test("a print of the whole set says how many of the matching events its list leaves out", async () => {
+    const response = await fetch(`${server.url}/print?paper=a4&orientation=landscape`);
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    expect(html).toContain(`2,000 of ${(SYNTHETIC + 13).toLocaleString("en-GB")} matching events listed`);
+
+    const narrow = await fetch(`${server.url}/print?q=${encodeURIComponent("Quneitra")}`);
+    expect(await narrow.text(), "a view whose events all fit says nothing of the kind").not.toContain("matching events listed");
+  });
 });
