@@ -102,7 +102,7 @@ try {
     if (e.status === 2) console.error(USAGE);
     process.exitCode = e.status === 2 ? 2 : 1;
   } else if (named === "StoreError") {
-    console.error(error.message);
+    console.error((error as Error).message);
     process.exitCode = 1;
   } else {
     throw error;
