@@ -25,7 +25,8 @@ export async function readGate(request: Request, pathname: string, original: str
     throw error;
   }
   if (isPage) {
-    return new Response(null, { status: 307, headers: { location: signInUrl(original), "cache-control": "no-store" } });
+    // Proxy redirects must name an absolute URL; this request's own origin keeps it on this server.
+    return new Response(null, { status: 307, headers: { location: new URL(signInUrl(original), request.url).href, "cache-control": "no-store" } });
   }
   return jsonError(401, "sign in to read this Briefmap (it is not public): POST /api/auth/sign-in, or send Authorization: Bearer <token>", {
     "www-authenticate": 'Bearer realm="briefmap"',
