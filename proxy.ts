@@ -27,7 +27,8 @@ export async function proxy(request: NextRequest) {
   const credential = credentialInUrl(searchParams, process.env.BRIEFMAP_ADMIN_TOKEN);
   if (credential) return refuse(isApi, "token", credential);
 
-  const original = `${pathname}${search}`;
+  // The address as sent (nextUrl re-encodes the query, e.g. "/" as %2F): a shared link comes back as it was.
+  const original = rawPathAndQuery(request.url) ?? `${pathname}${search}`;
   const gate = await readGate(request, pathname, original);
   if (gate) return gate;
 
@@ -52,6 +53,11 @@ function refuse(isApi: boolean, param: string, message: string): NextResponse {
 /** Router prefetches keep their old path: no nonce of their own (the page's is used). */
 function isPrefetch(request: NextRequest): boolean {
   return request.headers.has("next-router-prefetch") || request.headers.get("purpose") === "prefetch";
+}
+
+function rawPathAndQuery(url: string): string | undefined {
+  const match = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*([^#]*)/i.exec(url);
+  return match?.[1] || undefined;
 }
 
 function decodable(pathname: string): boolean {
