@@ -86,7 +86,7 @@ export default async function AuditPage({ searchParams }: Props) {
                 <a href={`/admin/audit?${new URLSearchParams({ actor: e.actor })}`}>{e.actor}</a>
               </td>
               <td>
-                {e.action} {e.entity === "data" ? "import" : e.entity} <Target entry={e} exists={present.has(`${e.entity}/${e.entityId}`)} />
+                {e.entity === "data" ? "import of data" : `${e.action} ${e.entity}`} <Target entry={e} exists={present.has(`${e.entity}/${e.entityId}`)} />
               </td>
               <td>
                 <Changes entry={e} />
