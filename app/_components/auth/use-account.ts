@@ -7,9 +7,8 @@ export type Account = { name: string; role: Role };
 
 async function fetchAccount(url: string): Promise<Account | null> {
   const response = await fetch(url, { credentials: "same-origin", cache: "no-store" });
-  if (response.status === 401) return null;
   if (!response.ok) throw new Error(`HTTP ${response.status}`);
-  return ((await response.json()) as { user: Account }).user;
+  return ((await response.json()) as { user: Account | null }).user;
 }
 
 /**
