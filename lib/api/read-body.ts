@@ -52,7 +52,7 @@ function checkContentType(header: string | null, types: readonly string[]): void
   }
 }
 
-async function readAtMost(request: Request, limit: number): Promise<Uint8Array> {
+export async function readAtMost(request: Request, limit: number): Promise<Uint8Array> {
   if (!request.body) return new Uint8Array(0);
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];

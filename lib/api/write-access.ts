@@ -1,48 +1,41 @@
 import "server-only";
-import { createHash, timingSafeEqual } from "node:crypto";
+import { checkCsrfToken, checkSameOrigin } from "@/lib/auth/csrf";
+import { CSRF_HEADER } from "@/lib/auth/cookies";
+import { ADMIN_ACTOR, identify, type Caller } from "@/lib/auth/identify";
+import { atLeast, type Role } from "@/lib/auth/roles";
+import { getStore } from "@/lib/store";
 import { RequestError } from "./request-error";
 
-/** Who a write is recorded as in the audit log until accounts exist. */
-export const ADMIN_ACTOR = "admin-token";
-
-/** Shorter tokens are guessable; the server refuses to accept writes with one rather than run weakly. */
-const MIN_TOKEN_LENGTH = 16;
+export { ADMIN_ACTOR };
 
 /**
- * Who may write: for now, whoever presents `Authorization: Bearer $BRIEFMAP_ADMIN_TOKEN`. The one
- * place that decides; accounts will replace its body and keep its shape (a request in, an actor out).
- * No token configured means writes are off (403); a missing or wrong token is a 401.
+ * Who may write: the one place that decides, for every write route. A request in, the writer out
+ * (its actor is what the audit log records), or a RequestError:
+ * - 401 when nobody is signed in and no token is given (or a given token is wrong);
+ * - 403 when the caller's role is below `needed` (editor adds and edits; admin deletes and manages
+ *   accounts), and for a cookie-authenticated write that fails the CSRF check (other origin, or no
+ *   matching `x-csrf-token`).
+ * Credentials: `Authorization: Bearer` with a user's API token or the bootstrap BRIEFMAP_ADMIN_TOKEN
+ * (actor "admin-token", role admin), or the session cookie of a signed-in user.
+ * `form` is the `csrf` field of a submitted HTML form, for the routes that take one.
  */
-export function authorizeWrite(request: Request): { actor: string } {
-  const configured = process.env.BRIEFMAP_ADMIN_TOKEN ?? "";
-  if (!configured) {
-    throw new RequestError(403, "writes are off on this server: it has no BRIEFMAP_ADMIN_TOKEN configured");
-  }
-  if (configured.length < MIN_TOKEN_LENGTH) {
-    throw new RequestError(403, `writes are off on this server: BRIEFMAP_ADMIN_TOKEN is shorter than ${MIN_TOKEN_LENGTH} characters`);
-  }
-  const header = request.headers.get("authorization");
-  const given = header ? /^Bearer +(\S+) *$/i.exec(header)?.[1] : undefined;
-  if (!given) {
-    throw new RequestError(401, "writing needs an Authorization: Bearer <token> header", {
+export async function authorizeWrite(request: Request, needed: Role = "editor", form?: { csrf?: string | null }): Promise<Caller> {
+  const caller = await identify(request, await getStore());
+  if (!caller) {
+    throw new RequestError(401, "sign in or send an Authorization: Bearer <token> header to write", {
       field: "Authorization",
       headers: { "www-authenticate": 'Bearer realm="briefmap"' },
     });
   }
-  if (!sameSecret(given, configured)) {
-    throw new RequestError(401, "the bearer token is not valid", {
-      field: "Authorization",
-      headers: { "www-authenticate": 'Bearer realm="briefmap", error="invalid_token"' },
-    });
+  // Reads (GET/HEAD) change nothing, so a forged one gains nothing: the CSRF check is for writes.
+  if (caller.via === "session" && !["GET", "HEAD"].includes(request.method.toUpperCase())) {
+    checkSameOrigin(request);
+    checkCsrfToken(request.headers.get(CSRF_HEADER) ?? form?.csrf, caller.csrf!);
   }
-  return { actor: ADMIN_ACTOR };
+  if (!atLeast(caller.role, needed)) {
+    throw new RequestError(403, `${caller.actor} is ${article(caller.role)} ${caller.role}; this needs the ${needed} role`, { field: "role" });
+  }
+  return caller;
 }
 
-/**
- * Compares digests, not the strings: timingSafeEqual needs equal lengths, and comparing fixed-length
- * SHA-256 digests in constant time reveals neither the token's characters nor its length.
- */
-function sameSecret(given: string, expected: string): boolean {
-  const digest = (s: string) => createHash("sha256").update(s, "utf8").digest();
-  return timingSafeEqual(digest(given), digest(expected));
-}
+const article = (role: Role) => (role === "admin" ? "an" : "a");

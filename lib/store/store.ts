@@ -6,6 +6,7 @@ import type { EventType } from "@/lib/model/event-types";
 import type { LayerSummary, UnavailableLayer } from "@/lib/model/layer-summary";
 import type { DataProblem } from "@/lib/model/problem";
 import type { ArticleMeta, BriefEvent, EventTime, LayerManifest } from "@/lib/model/schema";
+import type { AccountStore, Authorship } from "./accounts";
 
 /**
  * The store: every page, route, preview, print and CLI reads and writes Briefmap's data through
@@ -65,6 +66,11 @@ export interface Store {
   importData(data: DataSet, write: { actor: string; mode: "replace" | "merge" }): Promise<ImportSummary>;
 
   audit(filter?: AuditFilter): Promise<AuditEntry[]>;
+  /** Who added the thing and who last edited it, from the audit log (a cheap indexed lookup). */
+  authorship(entity: "event" | "article" | "layer", id: string): Promise<Authorship>;
+
+  /** Users, sessions and API tokens (lib/auth decides the policy). */
+  readonly accounts: AccountStore;
 
   close(): Promise<void>;
 }
@@ -136,3 +142,4 @@ export class StoreError extends Error {
 }
 
 export type { EventQuery, EventCursor, EventHeadline };
+export type * from "./accounts";

@@ -390,5 +390,99 @@ export function defineStoreContract(name: string, open: () => Promise<Store>): v
         expect(ids(await store.events({ q: "hammat gader" }))).toEqual(["meeting"]);
       });
     });
+    describe("accounts", () => {
+      const newUser = (name: string, role: "viewer" | "editor" | "admin" = "editor") => ({ name, key: name.toLowerCase(), role, passwordHash: `$argon2id$fake$${name}` });
+      const inAnHour = () => new Date(Date.now() + 3_600_000);
+
+      it("keeps users by name key: one account per key, found with the password hash, listed without it", async () => {
+        const alice = await store.accounts.createUser(newUser("Alice", "admin"));
+        expect(alice).toMatchObject({ name: "Alice", key: "alice", role: "admin" });
+        expect(await failure(store.accounts.createUser({ ...newUser("ALICE"), key: "alice" }))).toBe("duplicate");
+        expect((await store.accounts.userByKey("alice"))?.passwordHash).toBe("$argon2id$fake$Alice");
+        expect(await store.accounts.userByKey("bob")).toBeUndefined();
+        await store.accounts.createUser(newUser("bob", "viewer"));
+        const listed = await store.accounts.users();
+        expect(listed.map((u) => [u.name, u.role])).toEqual([["Alice", "admin"], ["bob", "viewer"]]);
+        expect(listed[0]).not.toHaveProperty("passwordHash");
+        // Accounts are not data: the store still counts as empty for the first-start import.
+        expect(await store.isEmpty()).toBe(true);
+      });
+
+      it("changes roles and passwords; a new password ends the user's sessions", async () => {
+        const bob = await store.accounts.createUser(newUser("bob", "viewer"));
+        expect((await store.accounts.setRole(bob.id, "editor")).role).toBe("editor");
+        await store.accounts.createSession({ idDigest: "s1", userId: bob.id, csrf: "c1", createdAt: new Date(), expiresAt: inAnHour() });
+        expect((await store.accounts.session("s1"))?.user.role).toBe("editor");
+        await store.accounts.setPassword(bob.id, "$argon2id$new");
+        expect((await store.accounts.userByKey("bob"))?.passwordHash).toBe("$argon2id$new");
+        expect(await store.accounts.session("s1")).toBeUndefined();
+        expect(await failure(store.accounts.setRole(9999, "admin"))).toBe("not-found");
+        expect(await failure(store.accounts.setPassword(9999, "x"))).toBe("not-found");
+      });
+
+      it("keeps sessions by digest with their user and CSRF value; deletes one, and the expired ones", async () => {
+        const carol = await store.accounts.createUser(newUser("carol"));
+        const now = new Date();
+        await store.accounts.createSession({ idDigest: "live", userId: carol.id, csrf: "csrf-live", createdAt: now, expiresAt: inAnHour() });
+        await store.accounts.createSession({ idDigest: "past", userId: carol.id, csrf: "csrf-past", createdAt: new Date(now.getTime() - 7_200_000), expiresAt: new Date(now.getTime() - 1000) });
+        const live = await store.accounts.session("live");
+        expect(live).toMatchObject({ userId: carol.id, csrf: "csrf-live", user: { name: "carol", role: "editor" } });
+        expect(Date.parse(live!.expiresAt)).toBeGreaterThan(Date.now());
+        const later = new Date(now.getTime() + 5000);
+        await store.accounts.touchSession("live", later);
+        expect(Date.parse((await store.accounts.session("live"))!.lastSeenAt)).toBe(later.getTime());
+        expect(await store.accounts.deleteExpiredSessions(new Date(), 3_600_000)).toBe(1);
+        expect(await store.accounts.session("past")).toBeUndefined();
+        await store.accounts.deleteSession("live");
+        expect(await store.accounts.session("live")).toBeUndefined();
+      });
+
+      it("keeps API tokens by digest: listed per user, touched, revoked only by their owner's id", async () => {
+        const dave = await store.accounts.createUser(newUser("dave"));
+        const erin = await store.accounts.createUser(newUser("erin"));
+        const token = await store.accounts.createToken({ digest: "d1", userId: dave.id, label: "nightly import", createdAt: new Date() });
+        expect(token).toMatchObject({ userId: dave.id, label: "nightly import", lastUsedAt: null });
+        expect((await store.accounts.token("d1"))?.user.name).toBe("dave");
+        expect(await store.accounts.token("nope")).toBeUndefined();
+        const used = new Date();
+        await store.accounts.touchToken(token.id, used);
+        expect((await store.accounts.tokens(dave.id)).map((t) => [t.label, t.lastUsedAt && Date.parse(t.lastUsedAt)])).toEqual([["nightly import", used.getTime()]]);
+        expect(await store.accounts.tokens(erin.id)).toEqual([]);
+        expect(await store.accounts.revokeToken(erin.id, token.id)).toBe(false);
+        expect(await store.accounts.revokeToken(dave.id, token.id)).toBe(true);
+        expect(await store.accounts.token("d1")).toBeUndefined();
+      });
+
+      it("removes a user with their sessions and tokens", async () => {
+        const frank = await store.accounts.createUser(newUser("frank"));
+        await store.accounts.createSession({ idDigest: "fs", userId: frank.id, csrf: "c", createdAt: new Date(), expiresAt: inAnHour() });
+        await store.accounts.createToken({ digest: "ft", userId: frank.id, label: "x", createdAt: new Date() });
+        await store.accounts.removeUser(frank.id);
+        expect(await store.accounts.userByKey("frank")).toBeUndefined();
+        expect(await store.accounts.session("fs")).toBeUndefined();
+        expect(await store.accounts.token("ft")).toBeUndefined();
+        expect(await failure(store.accounts.removeUser(frank.id))).toBe("not-found");
+      });
+
+      it("says who added a thing and who last edited it, from the audit log", async () => {
+        const world = await seeded();
+        expect(await store.authorship("event", "meeting")).toEqual({});
+        const body = world.data.events.find((e) => e.id === "meeting")!;
+        await store.createEvent({ ...body, id: "added" }, { actor: "alice" });
+        const added = await store.authorship("event", "added");
+        expect(added.added?.by).toBe("alice");
+        expect(added.edited).toBeUndefined();
+        await store.replaceEvent("added", { ...body, id: "added", title: "Changed" }, { actor: "bob" });
+        await store.replaceEvent("added", { ...body, id: "added", title: "Changed again" }, { actor: "carol" });
+        const edited = await store.authorship("event", "added");
+        expect(edited.added?.by).toBe("alice");
+        expect(edited.edited?.by).toBe("carol");
+        expect(Date.parse(edited.edited!.at)).toBeGreaterThanOrEqual(Date.parse(edited.added!.at));
+        // Deleted and added again: the new life's author, not the old edits.
+        await store.deleteEvent("added", { actor: "dave" });
+        await store.createEvent({ ...body, id: "added" }, { actor: "erin" });
+        expect(await store.authorship("event", "added")).toEqual({ added: { by: "erin", at: expect.any(String) } });
+      });
+    });
   });
 }

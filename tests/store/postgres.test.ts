@@ -12,6 +12,7 @@ import { dataSetOf } from "@/lib/store/from-files";
 import { openPostgresStore } from "@/lib/store/postgres";
 import { StoreError, type DataSet, type Store } from "@/lib/store/store";
 import { postgresMissing, startPostgres, type PostgresCluster } from "../harness/postgres";
+import { MIGRATIONS } from "@/lib/store/postgres/migrations";
 
 /**
  * What only the PostgreSQL backend must show (the backend-neutral rules are the contract suite's):
@@ -78,7 +79,7 @@ describe.skipIf(missing !== undefined)("PostgreSQL + PostGIS store", () => {
     await client.connect();
     const { rows } = await client.query("SELECT version FROM schema_migrations ORDER BY version");
     await client.end();
-    expect(rows.map((r) => r.version)).toEqual([1]);
+    expect(rows.map((r) => r.version)).toEqual(MIGRATIONS.map((m) => m.version));
   });
 
   test("a first start fills the database from data/, and the SQL filters find what the seed's in-memory filters find", async () => {

@@ -7,6 +7,7 @@ import { useHovered, useSetHovered } from "../dashboard/hover";
 import { countRender } from "../dashboard/render-count";
 import { segmentText, type Segment, type Span } from "./segments";
 import styles from "./article.module.css";
+import { AuthorshipLine } from "../auth/authorship-line";
 
 type Props = {
   article: Omit<Article, "textFile" | "eventsFile">;
@@ -43,6 +44,7 @@ export const ArticleReader = memo(function ArticleReader({ article, spans, visib
         {article.publisher ?? "Publisher not stated"} · published {dayLabel(article.published)}
         {article.titleNote && <span className={styles.note}>{article.titleNote}</span>}
       </p>
+      <AuthorshipLine entity="article" id={article.id} className={styles.meta} />
       {paragraphs.map(({ start, segments }) => (
         <p key={start} className={styles.paragraph}>
           {segments.map((seg) => {

@@ -4,6 +4,7 @@ import { useState } from "react";
 import type { EventType } from "@/lib/model/schema";
 import type { LayerSummary } from "@/lib/model/layer-summary";
 import type { View } from "@/lib/view/view";
+import { AccountMenu } from "../auth/account-menu";
 import { FilterBar } from "../filters/filter-bar";
 import { ExportButtons } from "../print/export-buttons";
 import { CopyLink } from "../share/copy-link";
@@ -42,6 +43,7 @@ export function DashboardHeader({ view, layers, typeCounts, loading, error, link
       <div className={styles.actions}>
         <CopyLink link={link} />
         <ExportButtons viewQuery={viewQuery} titleHint={titleHint} />
+        <AccountMenu />
       </div>
     </header>
   );

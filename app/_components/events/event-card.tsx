@@ -5,6 +5,7 @@ import type { Place } from "@/lib/model/place";
 import { timeLabel } from "@/lib/events/time-label";
 import { EVENT_TYPE_INFO, GEO_PRECISION_LABEL } from "@/lib/model/vocabulary";
 import styles from "./events.module.css";
+import { AuthorshipLine } from "../auth/authorship-line";
 
 type Props = { event: LoadedEvent; articleTitle?: string; onClose: () => void; onShowSentence: (start: number) => void };
 
@@ -42,6 +43,7 @@ export function EventCard({ event, articleTitle, onClose, onShowSentence }: Prop
         <dt>Actors</dt>
         <dd>{event.actors.join("; ")}</dd>
       </dl>
+      <AuthorshipLine entity="event" id={event.id} className={styles.note} />
       <h3 className={styles.sourcesHeading} data-testid="event-card-article">{articleTitle ? `Reported in “${articleTitle}”` : "Reported in the article"}</h3>
       {event.sources.map((s) => (
         <blockquote key={s.start} className={styles.quote}>

@@ -6,7 +6,7 @@ import { writeRoute } from "@/lib/api/writes/write-route";
 
 /**
  * The audit log, newest first: who changed what, when, with the thing before and after. It holds
- * deleted content and who wrote, so it takes the same token as writes. `next` is the link to the
+ * deleted content and who wrote, so it is for admins (session, API token or the bootstrap token). `next` is the link to the
  * following (older) page, null on the last.
  */
 export async function GET(request: NextRequest) {
@@ -22,5 +22,5 @@ export async function GET(request: NextRequest) {
       next = `/api/audit?${following}`;
     }
     return json({ entries, next }, { headers: { "cache-control": "no-store" } });
-  });
+  }, "admin");
 }

@@ -89,7 +89,7 @@ export function patch<S, I>(kind: Kind<S, I>) {
     });
 }
 
-/** DELETE: 204, honouring If-Match. */
+/** DELETE: 204, honouring If-Match. Deleting is for admins. */
 export function remove<S, I>(kind: Kind<S, I>) {
   return (request: Request, { params }: Params) =>
     writeRoute(request, async (actor) => {
@@ -97,7 +97,7 @@ export function remove<S, I>(kind: Kind<S, I>) {
       const ifMatch = ifMatchVersion(request, id);
       await kind.remove(await getStore(), id, { actor, ifMatch }, new URL(request.url).searchParams);
       return new Response(null, { status: 204 });
-    });
+    }, "admin");
 }
 
 function written(body: unknown, id: string, version: number, status: number, headers: Record<string, string> = {}): Response {

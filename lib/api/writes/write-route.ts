@@ -1,17 +1,19 @@
 import "server-only";
 import { answer } from "../responses";
 import { RequestError } from "../request-error";
+import type { Role } from "@/lib/auth/roles";
 import { authorizeWrite } from "../write-access";
 
 /**
- * Runs a write handler: the writer is checked before anything of the body is read, a RequestError
+ * Runs a write handler: the writer (and their role, editor unless `needed` says admin) is checked
+ * before anything of the body is read, a RequestError
  * becomes its status with a JSON error naming the field, and answer() maps store errors (409, 412, …)
  * and keeps anything else from leaking as more than a 500.
  */
-export function writeRoute(request: Request, handler: (actor: string) => Promise<Response>): Promise<Response> {
+export function writeRoute(request: Request, handler: (actor: string) => Promise<Response>, needed: Role = "editor"): Promise<Response> {
   return answer(async () => {
     try {
-      const { actor } = authorizeWrite(request);
+      const { actor } = await authorizeWrite(request, needed);
       return await handler(actor);
     } catch (error) {
       if (error instanceof RequestError) return error.response();

@@ -1,4 +1,5 @@
 import type { Store } from "../store";
+import { PostgresAccounts, postgresAuthorship } from "./accounts";
 import { DEFAULT_STATEMENT_TIMEOUT_MS, openPools, run } from "./connection";
 import { importData } from "./import";
 import { migrate } from "./migrate";
@@ -79,9 +80,25 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
     deleteLayer: when((id, write) => writes.deleteLayer(id, write)),
     importData: when((data, write) => importData(pools, data, write)),
     audit: when((filter) => primaryReads.audit(filter)),
+    authorship: when((entity, id) => postgresAuthorship(pools, entity, id)),
+    accounts: withSchema(new PostgresAccounts(pools), schema),
     close: () => pools.end(),
   };
   return store;
+}
+
+/** The account calls, each waiting for the schema first like every other call. */
+function withSchema<T extends object>(target: T, schema: () => Promise<void>): T {
+  return new Proxy(target, {
+    get(obj, prop, receiver) {
+      const value = Reflect.get(obj, prop, receiver) as unknown;
+      if (typeof value !== "function") return value;
+      return async (...args: unknown[]) => {
+        await schema();
+        return (value as (...a: unknown[]) => unknown).apply(obj, args);
+      };
+    },
+  });
 }
 
 function envTimeout(): number | undefined {

@@ -26,6 +26,8 @@ import {
   type WriteContext,
 } from "../store";
 import { checkEventReferences, parseArticle, parseEvent, parseLayer, type EventContext } from "../validate";
+import type { AccountStore, Authorship } from "../accounts";
+import { SqliteAccounts, sqliteAuthorship } from "./accounts";
 import { AreaTesters } from "./area-testers";
 import { openDatabase, type Db } from "./database";
 import { eventConditions } from "./event-conditions";
@@ -48,10 +50,12 @@ export class SqliteStore implements Store {
   readonly kind = "sqlite" as const;
   private readonly s: Statements;
   private readonly records: Records;
+  readonly accounts: AccountStore;
 
   constructor(private readonly db: Db) {
     this.s = prepareStatements(db);
     this.records = new Records(this.s, new AreaTesters());
+    this.accounts = new SqliteAccounts(db);
   }
 
   async revision(): Promise<number> {
@@ -315,6 +319,10 @@ export class SqliteStore implements Store {
       before: r.before === null ? null : JSON.parse(r.before),
       after: r.after === null ? null : JSON.parse(r.after),
     }));
+  }
+
+  async authorship(entity: "event" | "article" | "layer", id: string): Promise<Authorship> {
+    return sqliteAuthorship(this.db, entity, id);
   }
 
   async close(): Promise<void> {

@@ -1,0 +1,126 @@
+import type { Role } from "@/lib/auth/roles";
+import type { AccountStore, ApiToken, Authorship, NewSession, NewToken, NewUser, Session, User, UserWithPassword } from "../accounts";
+import { StoreError, type AuditEntity } from "../store";
+import type { Db } from "./database";
+
+type UserRow = { id: number; name: string; key: string; role: Role; password_hash: string; created_at: string };
+type TokenRow = { id: number; user_id: number; label: string; created_at: string; last_used_at: string | null };
+
+const USER_COLUMNS = "u.id, u.name, u.key, u.role, u.password_hash, u.created_at";
+
+const toUser = (r: UserRow): User => ({ id: r.id, name: r.name, key: r.key, role: r.role, createdAt: r.created_at });
+const toToken = (r: TokenRow): ApiToken => ({ id: r.id, userId: r.user_id, label: r.label, createdAt: r.created_at, lastUsedAt: r.last_used_at });
+
+/** Users, sessions and API tokens in the SQLite file (migration 4). */
+export class SqliteAccounts implements AccountStore {
+  constructor(private readonly db: Db) {}
+
+  async createUser(user: NewUser): Promise<User> {
+    try {
+      const id = this.db
+        .prepare("INSERT INTO users (name, key, role, password_hash, created_at) VALUES (?, ?, ?, ?, ?)")
+        .run(user.name, user.key, user.role, user.passwordHash, new Date().toISOString()).lastInsertRowid;
+      return this.userById(Number(id))!;
+    } catch (error) {
+      if ((error as { code?: string }).code === "SQLITE_CONSTRAINT_UNIQUE") throw new StoreError("duplicate", `a user named "${user.name}" (or a name that looks the same) already exists`);
+      throw error;
+    }
+  }
+
+  private userById(id: number): User | undefined {
+    const row = this.db.prepare(`SELECT ${USER_COLUMNS} FROM users u WHERE u.id = ?`).get(id) as UserRow | undefined;
+    return row && toUser(row);
+  }
+
+  async userByKey(key: string): Promise<UserWithPassword | undefined> {
+    const row = this.db.prepare(`SELECT ${USER_COLUMNS} FROM users u WHERE u.key = ?`).get(key) as UserRow | undefined;
+    return row && { ...toUser(row), passwordHash: row.password_hash };
+  }
+
+  async users(): Promise<User[]> {
+    return (this.db.prepare(`SELECT ${USER_COLUMNS} FROM users u ORDER BY u.key`).all() as UserRow[]).map(toUser);
+  }
+
+  async setRole(userId: number, role: Role): Promise<User> {
+    if (this.db.prepare("UPDATE users SET role = ? WHERE id = ?").run(role, userId).changes === 0) throw noUser(userId);
+    return this.userById(userId)!;
+  }
+
+  async setPassword(userId: number, passwordHash: string): Promise<void> {
+    this.db
+      .transaction(() => {
+        if (this.db.prepare("UPDATE users SET password_hash = ? WHERE id = ?").run(passwordHash, userId).changes === 0) throw noUser(userId);
+        this.db.prepare("DELETE FROM sessions WHERE user_id = ?").run(userId);
+      })
+      .immediate();
+  }
+
+  async removeUser(userId: number): Promise<void> {
+    if (this.db.prepare("DELETE FROM users WHERE id = ?").run(userId).changes === 0) throw noUser(userId);
+  }
+
+  async createSession(s: NewSession): Promise<void> {
+    const created = s.createdAt.toISOString();
+    this.db
+      .prepare("INSERT INTO sessions (id_digest, user_id, csrf, created_at, last_seen_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)")
+      .run(s.idDigest, s.userId, s.csrf, created, created, s.expiresAt.toISOString());
+  }
+
+  async session(idDigest: string): Promise<(Session & { user: User }) | undefined> {
+    const row = this.db
+      .prepare(`SELECT s.user_id, s.csrf, s.created_at AS s_created, s.last_seen_at, s.expires_at, ${USER_COLUMNS} FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id_digest = ?`)
+      .get(idDigest) as (UserRow & { user_id: number; csrf: string; s_created: string; last_seen_at: string; expires_at: string }) | undefined;
+    if (!row) return undefined;
+    return { userId: row.user_id, csrf: row.csrf, createdAt: row.s_created, lastSeenAt: row.last_seen_at, expiresAt: row.expires_at, user: toUser(row) };
+  }
+
+  async touchSession(idDigest: string, at: Date): Promise<void> {
+    this.db.prepare("UPDATE sessions SET last_seen_at = ? WHERE id_digest = ?").run(at.toISOString(), idDigest);
+  }
+
+  async deleteSession(idDigest: string): Promise<void> {
+    this.db.prepare("DELETE FROM sessions WHERE id_digest = ?").run(idDigest);
+  }
+
+  async deleteExpiredSessions(now: Date, idleMs: number): Promise<number> {
+    return this.db.prepare("DELETE FROM sessions WHERE expires_at <= ? OR last_seen_at <= ?").run(now.toISOString(), new Date(now.getTime() - idleMs).toISOString()).changes;
+  }
+
+  async createToken(t: NewToken): Promise<ApiToken> {
+    const id = this.db.prepare("INSERT INTO api_tokens (digest, user_id, label, created_at) VALUES (?, ?, ?, ?)").run(t.digest, t.userId, t.label, t.createdAt.toISOString()).lastInsertRowid;
+    return toToken(this.db.prepare("SELECT id, user_id, label, created_at, last_used_at FROM api_tokens WHERE id = ?").get(Number(id)) as TokenRow);
+  }
+
+  async token(digest: string): Promise<(ApiToken & { user: User }) | undefined> {
+    const row = this.db
+      .prepare(`SELECT t.id AS t_id, t.user_id, t.label, t.created_at AS t_created, t.last_used_at, ${USER_COLUMNS} FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.digest = ?`)
+      .get(digest) as (UserRow & { t_id: number; user_id: number; label: string; t_created: string; last_used_at: string | null }) | undefined;
+    if (!row) return undefined;
+    return { id: row.t_id, userId: row.user_id, label: row.label, createdAt: row.t_created, lastUsedAt: row.last_used_at, user: toUser(row) };
+  }
+
+  async tokens(userId: number): Promise<ApiToken[]> {
+    return (this.db.prepare("SELECT id, user_id, label, created_at, last_used_at FROM api_tokens WHERE user_id = ? ORDER BY id").all(userId) as TokenRow[]).map(toToken);
+  }
+
+  async touchToken(tokenId: number, at: Date): Promise<void> {
+    this.db.prepare("UPDATE api_tokens SET last_used_at = ? WHERE id = ?").run(at.toISOString(), tokenId);
+  }
+
+  async revokeToken(userId: number, tokenId: number): Promise<boolean> {
+    return this.db.prepare("DELETE FROM api_tokens WHERE id = ? AND user_id = ?").run(tokenId, userId).changes > 0;
+  }
+}
+
+/** Who added a thing and who last changed it: two index lookups on (entity, entity_id, id). */
+export function sqliteAuthorship(db: Db, entity: Exclude<AuditEntity, "data">, id: string): Authorship {
+  const added = db.prepare("SELECT id, actor, at FROM audit WHERE entity = ? AND entity_id = ? AND action = 'create' ORDER BY id DESC LIMIT 1").get(entity, id) as
+    | { id: number; actor: string; at: string }
+    | undefined;
+  const edited = db
+    .prepare("SELECT actor, at FROM audit WHERE entity = ? AND entity_id = ? AND action = 'replace' AND id > ? ORDER BY id DESC LIMIT 1")
+    .get(entity, id, added?.id ?? 0) as { actor: string; at: string } | undefined;
+  return { ...(added ? { added: { by: added.actor, at: added.at } } : {}), ...(edited ? { edited: { by: edited.actor, at: edited.at } } : {}) };
+}
+
+const noUser = (id: number) => new StoreError("not-found", `no user with id ${id}`);
