@@ -26,7 +26,7 @@ export function countryIndex(): { byName: Map<string, Country>; byCode: Map<stri
     const alpha2 = f.id !== undefined ? countries.numericToAlpha2(String(f.id)) : undefined;
     if (!alpha2 || !f.geometry) continue;
     const [lon, lat] = pointOnFeature(f).geometry.coordinates as [number, number];
-    atlas.set(alpha2, { name: String(f.properties?.name ?? alpha2), point: [Math.round(lon * 1e4) / 1e4, Math.round(lat * 1e4) / 1e4] });
+    atlas.set(alpha2, { name: String((f.properties as { name?: string } | null)?.name ?? alpha2), point: [Math.round(lon * 1e4) / 1e4, Math.round(lat * 1e4) / 1e4] });
   }
   const byName = new Map<string, Country>();
   const byCode = new Map<string, Country>();
