@@ -17,6 +17,11 @@ export class ArticleInputError extends Error {
   }
 }
 
+/** By name as well as class: a script and a library it loads can each hold a copy of this module. */
+export function isArticleInputError(error: unknown): error is ArticleInputError {
+  return error instanceof ArticleInputError || (error instanceof Error && error.name === "ArticleInputError" && "field" in error);
+}
+
 /**
  * Checks what an analyst pasted or uploaded before anything is extracted or saved: text present,
  * not binary, not too long; HTML reduced to its text (scripts and styles dropped, nothing kept as

@@ -138,7 +138,7 @@ export function findPlaces(text: string, sentences: readonly Sentence[], context
         const point: [number, number] = [round4(g.lon(row)), round4(g.lat(row))];
         const inCountry = articleCountries.has(g.country(row));
         const near = anchors.some((a) => distanceKm(a, point) < 300);
-        const score = Math.log10(g.population(row) + 10) + (inCountry ? 2 : 0) + (near ? 1.5 : 0);
+        const score = Math.log10(g.population(row) + 10) + (inCountry ? 1.5 : 0) + (near ? 1 : 0);
         return { row, point, score, inCountry };
       })
       .sort((a, b) => b.score - a.score);

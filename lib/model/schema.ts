@@ -132,6 +132,8 @@ export const articleMetaSchema = z.object({
   /** Why the title reads as it does when the source gives none. */
   titleNote: z.string().optional(),
   publisher: z.string().min(1).nullable(),
+  /** Where the article was read (http or https), when it came from the web. */
+  url: z.url({ protocol: /^https?$/, error: "expected an http(s) address" }).max(2000).optional(),
   published: isoDate,
   language: z.string().regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, "expected a BCP 47 language tag"),
   textFile: z.string().regex(/^[\w.-]+\.txt$/, "expected a .txt file name in the same folder"),
