@@ -9,7 +9,7 @@ export type CheckedArticle = { text: string; published: string; fromHtml: boolea
 /** Why an article cannot be read, naming the field. */
 export class ArticleInputError extends Error {
   constructor(
-    readonly field: "text" | "published",
+    readonly field: "text" | "published" | "url" | "language",
     message: string,
   ) {
     super(message);

@@ -32,11 +32,12 @@ export async function storePlaces(store: Store): Promise<LayerPlace[]> {
 export function prepareArticle(form: ArticleForm, layers: readonly LayerPlace[], now = new Date()): PreparedArticle {
   const checked = checkArticleInput({ text: form.text, published: form.published }, now);
   const language = (form.language ?? "en").trim() || "en";
-  if (!/^[a-z]{2,3}(-[A-Z]{2})?$/.test(language)) throw new ArticleInputError("text", `the language "${language.slice(0, 20)}" is not a language tag such as en, fr or ar`);
+  if (!/^[a-z]{2,3}(-[A-Z]{2})?$/.test(language)) throw new ArticleInputError("language", `the language "${language.slice(0, 20)}" is not a language tag such as en, fr or ar`);
   const firstLine = checked.text.split(/\n/)[0]?.trim() ?? "";
   const title = form.title?.trim() || clipWords(firstLine, 120);
   const id = form.id ?? `${slugOf(title).slice(0, 60).replace(/-+$/, "") || "article"}-${checked.published}`;
   const url = form.url?.trim() || undefined;
+  if (url && !/^https?:\/\/[^\s/]+\.[^\s]*$/i.test(url)) throw new ArticleInputError("url", `the address "${url.slice(0, 60)}" is not an http(s) URL`);
   const article: ArticleInput = {
     id,
     title,
