@@ -84,7 +84,7 @@ try {
   }
 } catch (error) {
   if (isArticleInputError(error)) {
-    console.error(`--${error.field === "published" ? "published" : "text"}: ${error.message}; nothing was saved`);
+    console.error(`--${error.field}: ${error.message}; nothing was saved`);
     process.exitCode = 1;
   } else if (error instanceof StoreError) {
     for (const p of error.problems) console.error(formatProblem(p));

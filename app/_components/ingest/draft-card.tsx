@@ -52,7 +52,7 @@ export function DraftCard({ event, place, decision, selected, features, handPlac
         <div className={styles.editGrid}>
           <label className={styles.field}>
             <span>Type</span>
-            <select value={event.type} onChange={(e) => set({ type: e.target.value as EventType, title: `${EVENT_TYPE_INFO[e.target.value as EventType].label}: ${place.name}` })}>
+            <select name="type" value={event.type} onChange={(e) => set({ type: e.target.value as EventType, title: `${EVENT_TYPE_INFO[e.target.value as EventType].label}: ${place.name}` })}>
               {EVENT_TYPES.map((t) => (
                 <option key={t} value={t}>
                   {EVENT_TYPE_INFO[t].label}
@@ -79,6 +79,7 @@ export function DraftCard({ event, place, decision, selected, features, handPlac
           <label className={styles.field} style={{ gridColumn: "1 / -1" }}>
             <span>Place</span>
             <select
+              name="place"
               value={placeKey(place)}
               onChange={(e) => {
                 const chosen = choices.find((c) => placeKey(c) === e.target.value);
