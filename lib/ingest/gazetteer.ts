@@ -37,6 +37,7 @@ export function gazetteerFile(): string {
  * Scripts an English article can name a place in: Latin, Arabic, Hebrew. Other scripts' alternate
  * names (Cyrillic, CJK…) are left out: they cost most of the memory and an English text never uses them.
  */
+const ASCII = /^[\x20-\x26\x28-\x5f\x61-\x7e]*$/;
 const USEFUL_NAME = /^[\p{Script=Latin}\p{Script=Arabic}\p{Script=Hebrew}\s'.,()-]+$/u;
 
 export function loadGazetteer(file: string): Gazetteer {
@@ -52,8 +53,10 @@ export function loadGazetteer(file: string): Gazetteer {
   // A name held by one place maps to its row number; only shared names need an array.
   const index = new Map<string, number | number[]>();
   const add = (name: string, row: number) => {
-    if (name.length < 3 || !USEFUL_NAME.test(name)) return;
-    const key = foldName(name);
+    if (name.length < 3) return;
+    // Most names are plain ASCII: lower case is their whole folding, far cheaper than Unicode normalisation.
+    const key = ASCII.test(name) ? name.toLowerCase() : USEFUL_NAME.test(name) ? foldName(name) : undefined;
+    if (key === undefined) return;
     const seen = index.get(key);
     if (seen === undefined) index.set(key, row);
     else if (typeof seen === "number") {
@@ -61,17 +64,24 @@ export function loadGazetteer(file: string): Gazetteer {
     } else if (seen[seen.length - 1] !== row) seen.push(row);
   };
   for (let row = 0; row < n; row++) {
-    const f = (rows[row] as string).split("\t");
-    ids[row] = Number(f[0]);
-    names[row] = f[1] ?? "";
-    lat[row] = Number(f[4]);
-    lon[row] = Number(f[5]);
-    const cc = f[8] ?? "";
+    const line = rows[row] as string;
+    // Columns by tab offsets rather than split(): a 200,000-line file would make 19 strings a line.
+    const tabs: number[] = [];
+    for (let at = line.indexOf("\t"); at >= 0 && tabs.length < 15; at = line.indexOf("\t", at + 1)) tabs.push(at);
+    const column = (i: number) => line.slice(i === 0 ? 0 : (tabs[i - 1] ?? line.length) + 1, tabs[i] ?? line.length);
+    ids[row] = Number(column(0));
+    const name = column(1);
+    names[row] = name;
+    lat[row] = Number(column(4));
+    lon[row] = Number(column(5));
+    const cc = column(8);
     countries[row] = cc.length === 2 ? (cc.charCodeAt(0) << 8) | cc.charCodeAt(1) : 0;
-    population[row] = Number(f[14]) || 0;
-    add(f[1] ?? "", row);
-    add(f[2] ?? "", row);
-    for (const alt of (f[3] ?? "").split(",")) add(alt, row);
+    population[row] = Number(column(14)) || 0;
+    add(name, row);
+    const ascii = column(2);
+    if (ascii !== name) add(ascii, row);
+    const alternates = column(3);
+    if (alternates) for (const alt of alternates.split(",")) add(alt, row);
   }
   const none: readonly number[] = [];
   return {

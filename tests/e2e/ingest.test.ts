@@ -79,6 +79,7 @@ describe("the review page", () => {
     const second = cards.nth(1);
     await first.getByRole("button", { name: "Accept" }).click();
     await second.getByRole("button", { name: "Accept" }).click();
+    await second.locator("button[aria-expanded]").click();
     await second.locator("select[name=type]").selectOption("agreement");
     await second.locator("select[name=place]").selectOption({ label: "Damascus — Places" });
     await cards.nth(2).getByRole("button", { name: "Reject" }).click();

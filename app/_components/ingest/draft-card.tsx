@@ -34,7 +34,7 @@ export function DraftCard({ event, place, decision, selected, features, handPlac
   return (
     <li className={styles.draft} data-decision={decision} data-selected={selected} data-draft={id} style={{ borderLeftColor: EVENT_TYPE_INFO[event.type].color }}>
       <div className={styles.draftHead}>
-        <button type="button" className={styles.draftTitle} onClick={onSelect} aria-pressed={selected}>
+        <button type="button" className={styles.draftTitle} onClick={onSelect} aria-expanded={selected} title="Show on the map and edit">
           {event.title}
         </button>
         <span className={styles.confidence}>confidence {Math.round((event.review?.confidence ?? 0) * 100)}%</span>
@@ -48,7 +48,14 @@ export function DraftCard({ event, place, decision, selected, features, handPlac
           Reject
         </button>
       </div>
-      {decision !== "rejected" && (
+      {!selected && (
+        <p className={styles.cues}>
+          {EVENT_TYPE_INFO[event.type].label} · {event.time.start}
+          {event.time.end !== event.time.start ? ` to ${event.time.end}` : ""} · {place.name} · {event.actors.join(", ")}
+        </p>
+      )}
+      {/* Only the selected draft opens its fields: eighteen open forms would bury the list. */}
+      {selected && decision !== "rejected" && (
         <div className={styles.editGrid}>
           <label className={styles.field}>
             <span>Type</span>
