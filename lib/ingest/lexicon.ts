@@ -50,7 +50,7 @@ export const LEXICON: Record<EventType, LexiconEntry> = {
 /** A verb or noun of the lexicon found in a sentence, at text offsets. */
 export type Cue = { type: EventType; word: string; start: number; end: number; kind: "verb" | "noun" };
 
-/** Verbs that do not report an event of their own when an object noun follows ("carried out strikes" is one cue). */
+/** A negation just before a cue: "Israel has not formally commented" reports no statement. */
 const NEGATION = /\b(not|never|no|denied that|without)\s+(\w+\s+){0,2}$/i;
 
 /** Every lexicon cue in a sentence, longest first where they overlap, with negated ones dropped. */
