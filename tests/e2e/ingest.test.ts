@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openPage } from "./harness/browser";
 import type { NextServer } from "./harness/next-server";
@@ -71,6 +72,8 @@ describe("the review page", () => {
     expect(await page.locator("mark[data-mention=date]").count()).toBeGreaterThan(3);
     expect(await page.locator("text=<img src=x").count()).toBe(1);
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    const axe = await new AxeBuilder({ page }).include("main").exclude(".maplibregl-canvas").analyze();
+    expect(axe.violations.map((v) => `${v.id}: ${v.nodes.length}`)).toEqual([]);
     // The unresolved place is listed for placing by hand.
     await expect.poll(() => page.locator("[data-unresolved=Qzxwvtown]").count()).toBe(1);
 

@@ -47,6 +47,11 @@ describe("dates resolved against the publication date", () => {
     expect(one("La Syrie a confirmé mardi 19 août 2025 la rencontre.", "2025-08-20", "fr")[0]).toMatchObject({ start: "2025-08-19", precision: "day" });
   });
 
+  it("reads Arabic dates with chrono's Arabic locale, with the same past bias", () => {
+    expect(one("أكدت سوريا يوم الثلاثاء أن وزير خارجيتها التقى مسؤولين إسرائيليين.", "2025-08-20", "ar")[0]).toMatchObject({ start: "2025-08-19", precision: "day" });
+    expect(one("وقعت الاشتباكات الشهر الماضي.", "2025-08-20", "ar")[0]).toMatchObject({ start: "2025-07-01", end: "2025-07-31", precision: "month" });
+  });
+
   it("reads no dates in a language chrono has no parser for, rather than misreading them", () => {
     expect(one("Syyria vahvisti tiistaina.", "2025-08-20", "et")).toEqual([]);
   });
