@@ -1,5 +1,5 @@
 import * as chrono from "chrono-node";
-import type { Sentence } from "./sentences";
+import { sentenceAt, type Sentence } from "./sentences";
 
 export type DatePrecision = "day" | "month" | "year" | "range";
 
@@ -30,7 +30,7 @@ const FUTURE = /\b(will|shall|is to|are to|plans? to|planned|expected to|schedul
  */
 export function findDates(text: string, sentences: readonly Sentence[], published: string, language = "en"): DateMention[] {
   const parser = parserFor(language);
-  const sentenceOf = (offset: number) => sentences.find((s) => offset >= s.start && offset < s.end);
+  const sentenceOf = (offset: number) => sentenceAt(sentences, offset);
   const pub = parseDay(published);
   const mentions: DateMention[] = [];
   if (parser) {

@@ -50,11 +50,14 @@ export function draftEvents(input: DraftInput): Draft[] {
   const drafts: Draft[] = [];
   const leadCountries = places.filter((p) => p.resolved?.kind === "country").map((p) => p.resolved as ResolvedPlace);
   let lastTalks: { time: EventTime; where: PlaceRef; place: ResolvedPlace } | undefined;
+  // Mentions by sentence, once: a long article has thousands of each.
+  const placesBySentence = groupBy(places.filter((p) => p.resolved), (p) => p.sentence);
+  const datesBySentence = groupBy(dates.filter((d) => d.resolved), (d) => d.sentence);
   for (const sentence of sentences) {
     const cues = findCues(sentence.text, sentence.start);
     if (cues.length === 0) continue;
-    const inSentence = places.filter((p) => p.sentence === sentence.index && p.resolved);
-    const sentenceDates = dates.filter((d) => d.sentence === sentence.index && d.resolved);
+    const inSentence = placesBySentence.get(sentence.index) ?? [];
+    const sentenceDates = datesBySentence.get(sentence.index) ?? [];
     const groups = groupByType(cues);
     for (const [type, group] of groups) {
       const cue = group.find((c) => c.kind === "verb") ?? (group[0] as Cue);
@@ -75,7 +78,7 @@ export function draftEvents(input: DraftInput): Draft[] {
         confidence += 0.15;
       } else {
         const previous = sentences[sentence.index - 1];
-        const inherited = previous && previous.paragraph === sentence.paragraph ? pickFrame(dates.filter((d) => d.sentence === previous.index && d.resolved)) : undefined;
+        const inherited = previous && previous.paragraph === sentence.paragraph ? pickFrame(datesBySentence.get(previous.index) ?? []) : undefined;
         if (inherited?.resolved) {
           time = { phrase: inherited.text, ...inherited.resolved, bound: "exact", note: "From the sentence before, which sets the time this one follows." };
           reasons.push(`time "${inherited.text}" from the sentence before`);
@@ -141,6 +144,17 @@ export function draftEvents(input: DraftInput): Draft[] {
     }
   }
   return drafts;
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => number): Map<number, T[]> {
+  const groups = new Map<number, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
 }
 
 function groupByType(cues: readonly Cue[]): Map<EventType, Cue[]> {

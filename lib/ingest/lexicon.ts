@@ -53,15 +53,18 @@ export type Cue = { type: EventType; word: string; start: number; end: number; k
 /** A negation just before a cue: "Israel has not formally commented" reports no statement. */
 const NEGATION = /\b(not|never|no|denied that|without)\s+(\w+\s+){0,2}$/i;
 
+/** Every word of the lexicon with its pattern, longest first (compiled once: a long article has thousands of sentences). */
+const PATTERNS = (Object.entries(LEXICON) as [EventType, LexiconEntry][])
+  .flatMap(([type, e]) => [...e.verbs.map((w) => ({ type, w, kind: "verb" as const })), ...e.nouns.map((w) => ({ type, w, kind: "noun" as const }))])
+  .sort((a, b) => b.w.length - a.w.length)
+  .map((entry) => ({ ...entry, re: new RegExp(`(?<![\\p{L}-])${entry.w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}-])`, "gu") }));
+
 /** Every lexicon cue in a sentence, longest first where they overlap, with negated ones dropped. */
 export function findCues(sentence: string, offset: number): Cue[] {
   const found: Cue[] = [];
   const lower = sentence.toLowerCase();
-  const entries = Object.entries(LEXICON) as [EventType, LexiconEntry][];
-  const all = entries.flatMap(([type, e]) => [...e.verbs.map((w) => ({ type, w, kind: "verb" as const })), ...e.nouns.map((w) => ({ type, w, kind: "noun" as const }))]);
-  all.sort((a, b) => b.w.length - a.w.length);
-  for (const { type, w, kind } of all) {
-    const re = new RegExp(`(?<![\\p{L}-])${w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}-])`, "gu");
+  for (const { type, w, kind, re } of PATTERNS) {
+    if (!lower.includes(w)) continue;
     for (const m of lower.matchAll(re)) {
       const start = m.index;
       const end = start + w.length;

@@ -3,7 +3,7 @@ import { countryIndex, countryOfAdjective } from "./countries";
 import { foldName, foldWithOffsets } from "./fold";
 import type { Gazetteer } from "./gazetteer";
 import type { LayerPlace } from "./places-index";
-import type { Sentence } from "./sentences";
+import { sentenceAt, type Sentence } from "./sentences";
 
 /** Where a resolved place comes from: a layer feature, a country, or the GeoNames gazetteer. */
 export type PlaceTier = "layer" | "country" | "gazetteer";
@@ -63,7 +63,7 @@ type Span = { start: number; end: number; text: string; sentence: number };
  */
 export function findPlaces(text: string, sentences: readonly Sentence[], context: PlaceContext): PlaceMention[] {
   const folded = foldWithOffsets(text);
-  const sentenceOf = (offset: number) => sentences.find((s) => offset >= s.start && offset < s.end)?.index ?? -1;
+  const sentenceOf = (offset: number) => sentenceAt(sentences, offset)?.index ?? -1;
   const { byName } = countryIndex();
   const mentions: PlaceMention[] = [];
   const taken = (start: number, end: number) => mentions.some((m) => m.start < end && start < m.end);
@@ -128,12 +128,17 @@ export function findPlaces(text: string, sentences: readonly Sentence[], context
 
   // The gazetteer's candidates are ranked once the other tiers have said which countries and places the article is about.
   const articleCountries = new Set(mentions.map((m) => m.resolved?.country).filter((c): c is string => Boolean(c)));
-  const anchors = mentions.filter((m) => m.resolved && !m.adjective && m.resolved.kind !== "country").map((m) => m.resolved!.point);
+  // Distinct points only: a long article names the same places hundreds of times.
+  const anchors = [...new Map(mentions.filter((m) => m.resolved && !m.adjective && m.resolved.kind !== "country").map((m) => [m.resolved!.point.join(","), m.resolved!.point])).values()];
+  const ranked = new Map<string, { row: number; point: [number, number]; score: number; inCountry: boolean }[]>();
   const g = context.gazetteer;
   for (const { span, rows } of pending) {
     if (!g) break;
     const locative = LOCATIVE.test(text.slice(Math.max(0, span.start - 12), span.start));
-    const scored = rows
+    const key = foldName(span.text);
+    const scored =
+      ranked.get(key) ??
+      rows
       .map((row) => {
         const point: [number, number] = [round4(g.lon(row)), round4(g.lat(row))];
         const inCountry = articleCountries.has(g.country(row));
@@ -142,6 +147,7 @@ export function findPlaces(text: string, sentences: readonly Sentence[], context
         return { row, point, score, inCountry };
       })
       .sort((a, b) => b.score - a.score);
+    ranked.set(key, scored);
     const best = scored[0];
     if (!best) continue;
     // A lone capitalised word that is not put somewhere ("Hundreds", "Among") needs a town of some size, in a country the article names.

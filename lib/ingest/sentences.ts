@@ -27,3 +27,17 @@ export function splitSentences(text: string): Sentence[] {
   }
   return out;
 }
+
+/** The sentence holding an offset, by binary search (a long article has thousands of sentences); undefined between sentences. */
+export function sentenceAt(sentences: readonly Sentence[], offset: number): Sentence | undefined {
+  let lo = 0;
+  let hi = sentences.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = sentences[mid] as Sentence;
+    if (offset < s.start) hi = mid - 1;
+    else if (offset >= s.end) lo = mid + 1;
+    else return s;
+  }
+  return undefined;
+}
