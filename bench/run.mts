@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick] [-- --runs=N] [-- --no-build | --build] [-- --only=open,print,events,api,store] [-- --report]`: Briefmap's production build against bare floors and a
+ * `npm run bench [-- --quick] [-- --runs=N] [-- --no-build | --build] [-- --only=open,print,events,api,store,ingest] [-- --report]`: Briefmap's production build against bare floors and a
  * peer, side by side in one run; writes BENCHMARKS.md. See BENCHMARKS.md for what each figure means.
  */
 import { spawnSync } from "node:child_process";
@@ -35,7 +35,14 @@ const RUNS = runsArg ? Math.max(1, Number(runsArg.slice("--runs=".length)) || 1)
 // --only=open,print,events,api runs part of the bench while working on one figure; BENCHMARKS.md is then left alone.
 const onlyArg = process.argv.find((a) => a.startsWith("--only="));
 const only = onlyArg ? new Set(onlyArg.slice("--only=".length).split(",")) : null;
-const wants = (part: "open" | "print" | "events" | "api" | "store") => !only || only.has(part);
+const wants = (part: "open" | "print" | "events" | "api" | "store" | "ingest") => !only || only.has(part);
+
+/** The article pipeline (issue 12) needs no build or server: its own process, so the gazetteer's memory is its alone. */
+function benchIngest() {
+  log("7. ingestion: bench/ingest.mts (gazetteer load and memory, seed extraction)");
+  const r = spawnSync(process.execPath, ["--expose-gc", "--import", "tsx", join(ROOT, "bench/ingest.mts"), ...(quick ? ["--runs=5"] : [])], { cwd: ROOT, stdio: ["ignore", "inherit", "inherit"] });
+  if (r.status !== 0) log(`   ingest bench failed (exit ${r.status})`);
+}
 const log = (message: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
 
 /** `next build` into DIST; Next rewrites tsconfig.json (include) and next-env.d.ts for a custom distDir: put them back. */
@@ -62,6 +69,7 @@ async function main() {
     log("BENCHMARKS.md rewritten from the last run");
     return;
   }
+  if (only && only.size === 1 && only.has("ingest")) return benchIngest();
   // --quick reuses the last bench build when there is one (pass --build to rebuild): a build alone takes ~35 s here.
   const built = existsSync(join(ROOT, DIST, "BUILD_ID"));
   if (args.has("--build") || (!args.has("--no-build") && !(quick && built))) build();
@@ -142,6 +150,7 @@ async function main() {
       const r = spawnSync(process.execPath, ["--import", "tsx", join(ROOT, "bench/store.mts"), ...storeArgs], { cwd: ROOT, stdio: ["ignore", "inherit", "inherit"] });
       if (r.status !== 0) log(`   store bench failed (exit ${r.status})`);
     }
+    if (wants("ingest")) benchIngest();
     const run = { machine, quick, runs: RUNS, query: QUERY, box, open, print, events, api, seconds: (Date.now() - started) / 1000 };
     if (only || !open || !print) {
       // Kept apart, so that --report still rewrites BENCHMARKS.md from the last full run.

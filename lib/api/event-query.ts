@@ -3,7 +3,8 @@ import { EVENT_DETAILS, type EventDetail } from "@/lib/events/to-feature";
 import { clip, MAX_LIST_ITEMS, readBBox, readDay, readId, readQuery, readTypes, typesReason, windowReason, type Read } from "@/lib/view/values";
 import { ParamError } from "./responses";
 
-const KNOWN = ["bbox", "from", "to", "types", "q", "layer", "article", "id", "detail"] as const;
+const KNOWN = ["bbox", "from", "to", "types", "q", "layer", "article", "id", "detail", "review"] as const;
+const REVIEW_VALUES = ["reviewed", "unreviewed", "all"] as const;
 
 /** Raw values longer than this are refused before any parsing work. */
 const MAX_RAW_LENGTH = 1000;
@@ -41,6 +42,12 @@ export async function readEventQuery(params: URLSearchParams, known: IdLookup): 
     if (types.length) query.types = types;
   }
   if (raw.q !== undefined) query.q = take("q", raw.q, readQuery);
+  if (raw.review !== undefined) {
+    // The review queue: `review=unreviewed` lists drafts waiting for an analyst; absent means reviewed only.
+    const found = REVIEW_VALUES.find((v) => v === raw.review);
+    if (!found) throw new ParamError("review", `"${clip(raw.review)}" is not one of ${REVIEW_VALUES.join(", ")}`);
+    query.review = found;
+  }
   if (raw.id !== undefined) query.id = take("id", raw.id, readId("event"));
   let detail: EventDetail = "full";
   if (raw.detail !== undefined) {

@@ -12,6 +12,8 @@ export type EventFilter = {
   q?: string;
   /** One event by its id. */
   id?: string;
+  /** Review status (see EventQuery.review); absent means reviewed only. */
+  review?: "reviewed" | "unreviewed" | "all";
   /** Events that happened in, are about, or lie inside a feature of this layer. */
   layer?: { id: string; features: Feature[] };
 };
@@ -28,7 +30,9 @@ export function filterEvents(events: LoadedEvent[], filter: EventFilter): Loaded
 export function eventMatcher(filter: EventFilter): (e: LoadedEvent) => boolean {
   const needle = filter.q ? fold(filter.q) : undefined;
   const types = filter.types && filter.types.length > 0 ? new Set(filter.types) : undefined;
+  const review = filter.review ?? "reviewed";
   return (e) =>
+    (review === "all" || (e.review?.status ?? "reviewed") === review) &&
     (!filter.id || e.id === filter.id) &&
     (!filter.from || e.time.end >= filter.from) &&
     (!filter.to || e.time.start <= filter.to) &&

@@ -20,6 +20,11 @@ export type EventQuery = {
   article?: string;
   /** One event by its id. */
   id?: string;
+  /**
+   * Which events by review: `reviewed` (the default: curated events and drafts an analyst
+   * accepted), `unreviewed` (drafts waiting in the review queue) or `all`.
+   */
+  review?: "reviewed" | "unreviewed" | "all";
 };
 
 /** Keyset position in list (time) order: events after this one. */

@@ -88,6 +88,29 @@ export const sourceSpanSchema = z.object({
 
 export const GEO_PRECISIONS = ["exact", "city", "region", "country"] as const;
 
+export const REVIEW_STATUSES = ["unreviewed", "reviewed"] as const;
+
+/**
+ * How an event came to be and whether a person has checked it. Events drafted from an article's
+ * text are `extracted` and stay `unreviewed` (hidden from the map, list and API by default) until
+ * an analyst accepts them; events written by hand (the seed's) are `curated`. An event without
+ * this field counts as curated and reviewed.
+ */
+export const eventReviewSchema = z
+  .object({
+    status: z.enum(REVIEW_STATUSES),
+    method: z.enum(["extracted", "curated"]),
+    /** ISO 8601 UTC. */
+    extractedAt: z.iso.datetime().optional(),
+    /** The write's actor, set by the server when an event is written as reviewed. */
+    reviewedBy: z.string().min(1).optional(),
+    reviewedAt: z.iso.datetime().optional(),
+    /** How sure the extraction was (0-1), and the words and rules that decided it. */
+    confidence: z.number().min(0).max(1).optional(),
+    cues: z.array(z.string().min(1)).max(50).optional(),
+  })
+  .strict();
+
 export const eventSchema = z.object({
   id: slug,
   article: slug,
@@ -100,6 +123,7 @@ export const eventSchema = z.object({
   about: z.array(placeRefSchema).default([]),
   geoPrecision: z.enum(GEO_PRECISIONS),
   sources: z.array(sourceSpanSchema).min(1),
+  review: eventReviewSchema.optional(),
 });
 
 export const articleMetaSchema = z.object({
@@ -108,6 +132,8 @@ export const articleMetaSchema = z.object({
   /** Why the title reads as it does when the source gives none. */
   titleNote: z.string().optional(),
   publisher: z.string().min(1).nullable(),
+  /** Where the article was read (http or https), when it came from the web. */
+  url: z.url({ protocol: /^https?$/, error: "expected an http(s) address" }).max(2000).optional(),
   published: isoDate,
   language: z.string().regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, "expected a BCP 47 language tag"),
   textFile: z.string().regex(/^[\w.-]+\.txt$/, "expected a .txt file name in the same folder"),
@@ -123,4 +149,6 @@ export type EventTime = z.infer<typeof eventTimeSchema>;
 export type SourceSpan = z.infer<typeof sourceSpanSchema>;
 export type GeoPrecision = (typeof GEO_PRECISIONS)[number];
 export type BriefEvent = z.infer<typeof eventSchema>;
+export type EventReview = z.infer<typeof eventReviewSchema>;
+export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
 export type ArticleMeta = z.infer<typeof articleMetaSchema>;

@@ -344,6 +344,50 @@ export function defineStoreContract(name: string, open: () => Promise<Store>): v
       });
     });
 
+    describe("review of drafted events", () => {
+      const draftReview = { status: "unreviewed" as const, method: "extracted" as const, extractedAt: "2025-08-20T10:00:00.000Z", confidence: 0.6, cues: ['verb "struck" (strike)'] };
+
+      it("hides unreviewed drafts from every reading query unless asked, and lists them for the review queue", async () => {
+        const world = await seeded();
+        const draft = { ...world.events[1]!, id: "draft-strike", title: "Drafted strike", review: draftReview };
+        await store.createEvent(draft, who);
+        expect(ids(await store.events({}))).not.toContain("draft-strike");
+        expect(ids(await store.events({ article: "a1" }))).toHaveLength(5);
+        expect(ids(await store.events({ q: "drafted" }))).toEqual([]);
+        expect(ids(await store.events({ layer: "zone" }))).toEqual(["strike", "meeting", "statement"]);
+        expect((await store.aggregate({})).count).toBe(5);
+        expect(await store.matchingIds({}, ["draft-strike", "strike"])).toEqual(["strike"]);
+        expect((await store.articles()).find((a) => a.id === "a1")?.eventCount).toBe(5);
+        expect((await store.articleSpans("a1")).map((s) => s.event)).not.toContain("draft-strike");
+        // The review queue, and everything at once.
+        expect(ids(await store.events({ review: "unreviewed" }))).toEqual(["draft-strike"]);
+        expect(ids(await store.events({ review: "unreviewed", q: "drafted", layer: "zone" }))).toEqual(["draft-strike"]);
+        expect(ids(await store.events({ review: "all", article: "a1" }))).toHaveLength(6);
+        expect((await store.aggregate({ review: "unreviewed" })).count).toBe(1);
+        // One event by id is always readable: the review page opens it.
+        expect((await store.event("draft-strike"))?.value.review).toEqual(draftReview);
+      });
+
+      it("shows a draft once it is written as reviewed, keeping its extraction record", async () => {
+        const world = await seeded();
+        const draft = { ...world.events[1]!, id: "draft-strike", review: draftReview };
+        await store.createEvent(draft, who);
+        const reviewed = { ...draft, review: { ...draftReview, status: "reviewed" as const, reviewedBy: "tester", reviewedAt: "2025-08-21T09:00:00.000Z" } };
+        await store.replaceEvent("draft-strike", reviewed, who);
+        expect(ids(await store.events({ types: ["strike"] }))).toEqual(["draft-strike", "strike"]);
+        expect(ids(await store.events({ review: "unreviewed" }))).toEqual([]);
+        expect((await store.event("draft-strike"))?.value.review).toMatchObject({ status: "reviewed", method: "extracted", reviewedBy: "tester" });
+      });
+
+      it("imports drafts with the data set and keeps them hidden until reviewed", async () => {
+        const world = baseWorld();
+        const draft = { ...world.events[0]!, id: "imported-draft", review: draftReview };
+        await store.importData({ ...world.data, events: [...world.data.events, draft] }, { actor: "seed", mode: "replace" });
+        expect(ids(await store.events({}))).not.toContain("imported-draft");
+        expect(ids(await store.events({ review: "unreviewed" }))).toEqual(["imported-draft"]);
+      });
+    });
+
     describe("layer membership", () => {
       it("is computed when an event is written", async () => {
         await seeded();

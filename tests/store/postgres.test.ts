@@ -9,6 +9,7 @@ import type { EventQuery } from "@/lib/model/event-query";
 import { byTime } from "@/lib/model/event-order";
 import { importOnFirstStart } from "@/lib/store/first-start";
 import { dataSetOf } from "@/lib/store/from-files";
+import { MIGRATIONS } from "@/lib/store/postgres/migrations";
 import { openPostgresStore } from "@/lib/store/postgres";
 import { StoreError, type DataSet, type Store } from "@/lib/store/store";
 import { postgresMissing, startPostgres, type PostgresCluster } from "../harness/postgres";
@@ -139,7 +140,7 @@ describe.skipIf(missing !== undefined)("PostgreSQL + PostGIS store", () => {
     await client.connect();
     const { rows } = await client.query("SELECT indexname FROM pg_indexes WHERE tablename = 'events' ORDER BY indexname");
     await client.end();
-    expect(rows.map((r) => r.indexname)).toEqual(["events_by_article", "events_list_order", "events_pkey", "events_search", "events_where_when"]);
+    expect(rows.map((r) => r.indexname)).toEqual(["events_by_article", "events_by_review", "events_list_order", "events_pkey", "events_search", "events_where_when"]);
   });
 
   test("a point inside a layer's area joins the layer when written; a country-level marker does not", async () => {

@@ -34,8 +34,8 @@ export const eventKind: Kind<LoadedEvent, BriefEvent> = {
   limit: BODY_LIMITS.event,
   parse: parseEvent,
   read: (store, id) => store.event(id),
-  create: (store, input, write) => store.createEvent(input, write),
-  replace: (store, id, input, write) => store.replaceEvent(id, input, write),
+  create: (store, input, write) => store.createEvent(stampReview(input, write.actor), write),
+  replace: (store, id, input, write) => store.replaceEvent(id, stampReview(input, write.actor), write),
   remove: (store, id, write) => store.deleteEvent(id, write),
   stored: storedEvent,
   written: storedEvent,
@@ -67,6 +67,16 @@ export const layerKind: Kind<StoredLayer, LayerInput> = {
   // A layer can be megabytes: the answer to its write is its summary; GET /api/layers/{id} has the features.
   written: ({ manifest, summary }) => ({ ...withoutFile(manifest), featureCount: summary.featureCount, bbox: summary.bbox, geometryType: summary.geometryType }),
 };
+
+/**
+ * Who reviewed an event is the write's actor, and when is now: a client says only that the event
+ * is reviewed, never on whose behalf (a PUT of an already reviewed event keeps its first review).
+ */
+function stampReview(event: BriefEvent, actor: string): BriefEvent {
+  const review = event.review;
+  if (!review || review.status !== "reviewed" || (review.reviewedBy === actor && review.reviewedAt)) return event;
+  return { ...event, review: { ...review, reviewedBy: actor, reviewedAt: new Date().toISOString() } };
+}
 
 function storedEvent(event: LoadedEvent): BriefEvent & Record<string, unknown> {
   const { place: _place, aboutPlaces: _about, ...stored } = event;

@@ -20,6 +20,8 @@ export function eventFilterSql(query: EventQuery, after?: EventCursor, params: u
 
   // Nothing stored holds a NUL (see nul.ts): a filter asking for one matches nothing.
   if ([query.id, query.article, query.layer, query.q, ...(query.types ?? [])].some(hasNul)) return { where: "false", params };
+  const review = query.review ?? "reviewed";
+  if (review !== "all") conditions.push(`e.review_status = ${param(review)}`);
   if (query.id !== undefined) conditions.push(`e.id = ${param(query.id)}`);
   if (query.article !== undefined) conditions.push(`e.article = ${param(query.article)}`);
   if (query.types && query.types.length > 0) conditions.push(`e.type = ANY(${param([...query.types])}::text[])`);

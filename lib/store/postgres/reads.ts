@@ -49,7 +49,7 @@ export class Reads {
     if (hasNul(needle)) return [];
     const { rows } = await run<{ meta: ArticleSummary; count: string }>(
       this.db,
-      `SELECT a.meta, (SELECT count(*) FROM events e WHERE e.article = a.id) AS count
+      `SELECT a.meta, (SELECT count(*) FROM events e WHERE e.article = a.id AND e.review_status = 'reviewed') AS count
          FROM articles a WHERE $1 = '' OR strpos(a.search, $1) > 0
         ORDER BY a.published DESC, a.id`,
       [needle],
@@ -70,7 +70,7 @@ export class Reads {
       this.db,
       `SELECT e.id AS event, (s->>'start')::integer AS start, (s->>'end')::integer AS "end", s->>'quote' AS quote
          FROM events e CROSS JOIN LATERAL json_array_elements(e.body->'sources') AS s
-        WHERE e.article = $1
+        WHERE e.article = $1 AND e.review_status = 'reviewed'
         ORDER BY 2, 3, 1`,
       [id],
     );

@@ -17,6 +17,8 @@ export function eventConditions(query: EventQuery, after?: EventCursor): { where
     conditions.push(sql);
     params.push(...values);
   };
+  const review = query.review ?? "reviewed";
+  if (review !== "all") add("e.review_status = ?", review);
   if (query.id !== undefined) add("e.id = ?", query.id);
   if (query.article !== undefined) add("e.article = ?", query.article);
   if (query.types && query.types.length > 0) add(`e.type IN (${query.types.map(() => "?").join(", ")})`, ...query.types);

@@ -100,7 +100,7 @@ export class SqliteStore implements Store {
     const needle = filter?.q ? fold(filter.q) : undefined;
     const rows = this.db
       .prepare(
-        `SELECT a.meta, (SELECT count(*) FROM events e WHERE e.article = a.id) AS event_count FROM articles a
+        `SELECT a.meta, (SELECT count(*) FROM events e WHERE e.article = a.id AND e.review_status = 'reviewed') AS event_count FROM articles a
          ${needle ? "WHERE instr(a.search, ?) > 0" : ""} ORDER BY a.published DESC, a.id`,
       )
       .all(...(needle ? [needle] : [])) as { meta: string; event_count: number }[];
@@ -119,7 +119,7 @@ export class SqliteStore implements Store {
   }
 
   async articleSpans(id: string): Promise<ArticleSpan[]> {
-    const rows = this.db.prepare("SELECT id, body FROM events WHERE article = ?").all(id) as { id: string; body: string }[];
+    const rows = this.db.prepare("SELECT id, body FROM events WHERE article = ? AND review_status = 'reviewed'").all(id) as { id: string; body: string }[];
     const spans = rows.flatMap((r) => (JSON.parse(r.body) as BriefEvent).sources.map((s) => ({ event: r.id, start: s.start, end: s.end, quote: s.quote })));
     return spans.sort((a, b) => a.start - b.start || a.end - b.end || a.event.localeCompare(b.event));
   }
