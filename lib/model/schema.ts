@@ -88,6 +88,23 @@ export const sourceSpanSchema = z.object({
 
 export const GEO_PRECISIONS = ["exact", "city", "region", "country"] as const;
 
+/** The event data sets Briefmap imports records from. */
+export const ORIGIN_DATASETS = ["acled", "gdelt"] as const;
+
+/**
+ * Where an imported event came from: the data set, its record id, the link it gives, and the
+ * record's own coding (event type, CAMEO code, precisions…) kept verbatim as strings, so that
+ * Briefmap's mapping can always be checked against what the source said.
+ */
+export const eventOriginSchema = z
+  .object({
+    dataset: z.enum(ORIGIN_DATASETS),
+    record: z.string().min(1),
+    url: z.string().min(1).optional(),
+    original: z.record(z.string(), z.string()),
+  })
+  .strict();
+
 export const eventSchema = z.object({
   id: slug,
   article: slug,
@@ -100,6 +117,8 @@ export const eventSchema = z.object({
   about: z.array(placeRefSchema).default([]),
   geoPrecision: z.enum(GEO_PRECISIONS),
   sources: z.array(sourceSpanSchema).min(1),
+  /** Only on events imported from a data set (ACLED, GDELT); absent on events read from articles. */
+  origin: eventOriginSchema.optional(),
 });
 
 export const articleMetaSchema = z.object({
@@ -123,4 +142,5 @@ export type EventTime = z.infer<typeof eventTimeSchema>;
 export type SourceSpan = z.infer<typeof sourceSpanSchema>;
 export type GeoPrecision = (typeof GEO_PRECISIONS)[number];
 export type BriefEvent = z.infer<typeof eventSchema>;
+export type EventOrigin = z.infer<typeof eventOriginSchema>;
 export type ArticleMeta = z.infer<typeof articleMetaSchema>;
