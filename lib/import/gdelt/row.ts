@@ -37,6 +37,7 @@ export function gdeltRow(fields: string[], line: number, filter: GdeltFilter = {
   const lat = Number(get("ActionGeo_Lat"));
   const lon = Number(get("ActionGeo_Long"));
   const geo = GDELT_GEO_TYPES[get("ActionGeo_Type")];
+  if (!geo && (filter.country || filter.bbox)) return { filtered: true }; // no place: outside any filter
   if (!geo) return { skipped: `ActionGeo_Type "${get("ActionGeo_Type")}": the event has no location` };
   if (get("ActionGeo_Lat") === "" || !Number.isFinite(lat) || lat < -90 || lat > 90 || !Number.isFinite(lon) || lon < -180 || lon > 180) {
     return { skipped: `ActionGeo_Lat/Long "${get("ActionGeo_Lat")}, ${get("ActionGeo_Long")}" is not a point` };
