@@ -1,4 +1,5 @@
-import { eventTimeSchema, GEO_PRECISIONS, EVENT_TYPES, type EventTime, type GeoPrecision, type EventType } from "@/lib/model/schema";
+import { unescapeCell } from "@/lib/export/csv-cell";
+import { eventOriginSchema, type EventOrigin, eventTimeSchema, GEO_PRECISIONS, EVENT_TYPES, type EventTime, type GeoPrecision, type EventType } from "@/lib/model/schema";
 import { addDays, dayPhrase, monthOf, monthPhrase, parseDay } from "../dates";
 import { slugPart, type MappedRecord } from "../record";
 import { ACLED_COLUMNS, BRIEFMAP_COLUMNS, type ColumnIndex } from "./columns";
@@ -10,15 +11,16 @@ export type AcledRowResult = { record?: MappedRecord; skipped?: string; warnings
 export function acledRow(cells: string[], columns: ColumnIndex, line: number): AcledRowResult {
   const get = (name: string) => {
     const i = columns.get(name);
-    return i === undefined ? "" : (cells[i] ?? "").trim();
+    return i === undefined ? "" : unescapeCell((cells[i] ?? "").trim());
   };
   const warnings: string[] = [];
   const skip = (reason: string): AcledRowResult => ({ skipped: reason, warnings });
   if (cells.length < columns.size) return skip(`the row has ${cells.length} cells, the header ${columns.size}: a delimiter or quote is probably wrong`);
 
+  // Briefmap's export leaves event_id_cnty empty for events that are not ACLED records; briefmap_id names them.
   const record = get("event_id_cnty");
   const id = get("briefmap_id") || (record ? `acled-${slugPart(record)}` : "");
-  if (!record) return skip("event_id_cnty is empty");
+  if (!record && !id) return skip("event_id_cnty is empty");
   if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id)) return skip(`"${record}" gives no usable event id`);
 
   const lat = Number(get("latitude"));
@@ -55,12 +57,13 @@ export function acledRow(cells: string[], columns: ColumnIndex, line: number): A
     if (v !== "") original[c] = v;
   }
   const sub = get("sub_event_type") || get("event_type");
+  const origin = exportedOrigin(get("briefmap_origin")) ?? (record ? { dataset: "acled" as const, record, original } : undefined);
   return {
     warnings,
     record: {
       line,
       quote,
-      heading: `${record} · ${get("event_date")} · ${placeName}${get("source") ? ` · Source: ${get("source")}` : ""}`,
+      heading: `${record || id} · ${get("event_date")} · ${placeName}${get("source") ? ` · Source: ${get("source")}` : ""}`,
       event: {
         id,
         title: get("briefmap_title") || `${sub}${location ? ` in ${location}` : ""}`,
@@ -71,10 +74,21 @@ export function acledRow(cells: string[], columns: ColumnIndex, line: number): A
         where: { name: placeName, point: [lon, lat] },
         about: [],
         geoPrecision,
-        origin: { dataset: "acled", record, original },
+        ...(origin ? { origin } : {}),
       },
     },
   };
+}
+
+/** The origin Briefmap's export wrote as JSON, when it is one. */
+function exportedOrigin(text: string): EventOrigin | undefined {
+  if (!text) return undefined;
+  try {
+    const parsed = eventOriginSchema.safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function acledTime(get: (name: string) => string): EventTime | string {
