@@ -7,6 +7,7 @@ import type { View } from "@/lib/view/view";
 import { FilterBar } from "../filters/filter-bar";
 import { ExportButtons } from "../print/export-buttons";
 import { CopyLink } from "../share/copy-link";
+import { DownloadMenu } from "../share/download-menu";
 import { worthRetrying } from "./fetch-json";
 import styles from "./dashboard.module.css";
 
@@ -41,6 +42,7 @@ export function DashboardHeader({ view, layers, typeCounts, loading, error, link
       </p>
       <div className={styles.actions}>
         <CopyLink link={link} />
+        <DownloadMenu view={view} />
         <ExportButtons viewQuery={viewQuery} titleHint={titleHint} />
       </div>
     </header>
