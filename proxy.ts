@@ -41,8 +41,9 @@ function decodable(pathname: string): boolean {
 export const config = {
   matcher: [
     {
-      // Everything but Next's static files and image optimiser and the files under public/.
-      source: "/((?!_next/static|_next/image|basemap/|favicon\\.ico|icon\\.svg).*)",
+      // Everything but Next's static files and image optimiser, the files under public/, and the
+      // import upload, whose body (up to hundreds of MB) must stream to the route, not be buffered here.
+      source: "/((?!_next/static|_next/image|basemap/|favicon\\.ico|icon\\.svg|api/imports).*)",
       missing: [
         { type: "header", key: "next-router-prefetch" },
         { type: "header", key: "purpose", value: "prefetch" },

@@ -19,7 +19,13 @@ export async function* uploadBytes(request: Request, limit: number): AsyncGenera
   try {
     for (;;) {
       const { done, value } = await reader.read();
-      if (done) return;
+      if (done) {
+        // A body that ends short of what it declared was cut on the way: importing it would import part of a file.
+        if (declared !== null && /^\d+$/.test(declared) && size !== Number(declared)) {
+          throw new RequestError(400, `the upload ended after ${size} of ${declared} bytes; nothing was written, send the file again`, { field: "body" });
+        }
+        return;
+      }
       size += value.byteLength;
       if (size > limit) throw tooLarge(limit);
       yield value;

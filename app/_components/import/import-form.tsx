@@ -118,6 +118,7 @@ export function ImportForm() {
       {file && !isLayer(format) && (
         <section className={styles.step} aria-labelledby={`${id}-preview`}>
           <h2 id={`${id}-preview`}>2. First rows and their mapping</h2>
+          <p className={styles.muted}>How Briefmap reads the first rows (shaded), beside the file&apos;s own values.</p>
           {preview?.refused && <p className={styles.refused}>{preview.refused}</p>}
           {preview && preview.rows.length > 0 && (
             <div className={styles.tableWrap}>
@@ -125,21 +126,18 @@ export function ImportForm() {
                 <thead>
                   <tr>
                     <th>Line</th>
-                    {preview.columns.map((c) => (
-                      <th key={c}>{c}</th>
-                    ))}
                     <th className={styles.mappedHead}>Briefmap type</th>
                     <th className={styles.mappedHead}>Time</th>
                     <th className={styles.mappedHead}>Place precision</th>
+                    {preview.columns.map((c) => (
+                      <th key={c}>{c}</th>
+                    ))}
                   </tr>
                 </thead>
                 <tbody>
                   {preview.rows.map((r) => (
                     <tr key={r.line}>
                       <td>{r.line}</td>
-                      {r.source.map((v, i) => (
-                        <td key={i}>{v}</td>
-                      ))}
                       {r.mapped ? (
                         <>
                           <td className={styles.mapped}>{r.mapped.type}</td>
@@ -151,6 +149,9 @@ export function ImportForm() {
                           skipped: {r.skipped}
                         </td>
                       )}
+                      {r.source.map((v, i) => (
+                        <td key={i}>{v}</td>
+                      ))}
                     </tr>
                   ))}
                 </tbody>
