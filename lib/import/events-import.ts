@@ -159,7 +159,8 @@ function quoteArticle(records: MappedRecord[], options: EventImportOptions, stam
   const events: BriefEvent[] = [];
   const id = `${options.format}-import-${stamp}-${n}`;
   for (const r of records) {
-    text += `${r.heading}\n`;
+    // Heading and quote as paragraphs of their own: the reader shows each record as two.
+    text += `${r.heading}\n\n`;
     const start = text.length;
     text += r.quote;
     events.push({ ...r.event, article: id, sources: [{ start, end: text.length, quote: r.quote }] });
