@@ -123,11 +123,13 @@ export async function importEventFile(store: Store, source: AsyncIterable<Uint8A
     }
   }
 
+  let summary;
   try {
-    await store.importEvents(batches(), {
+    summary = await store.importEvents(batches(), {
       actor: options.actor,
       source: options.fileName,
       dryRun: options.dryRun,
+      pruneEmptyArticles: `${options.format}-import-`,
       onBatch: (r) => {
         report.imported += r.created.length;
         report.updated += r.updated.length;
@@ -141,6 +143,7 @@ export async function importEventFile(store: Store, source: AsyncIterable<Uint8A
     if (error instanceof Error && error.name === "RecordTooLong") return refused(report, error.message);
     throw error;
   }
+  report.articlesPruned = summary.articlesPruned;
   report.finishedAt = new Date().toISOString();
   return report;
 }

@@ -24,6 +24,8 @@ export type ImportReport = {
   warnings: { line: number; message: string }[];
   /** The articles created to hold the quoted records. */
   articles: string[];
+  /** Earlier imports' articles left with no event (their events re-imported) and removed. */
+  articlesPruned: number;
   /** Set when the whole file was refused and nothing was written. */
   refused?: string;
   problems?: DataProblem[];
@@ -48,6 +50,7 @@ export function emptyReport(file: string, format: string, dryRun: boolean): Impo
     skippedRows: [],
     warnings: [],
     articles: [],
+    articlesPruned: 0,
   };
 }
 

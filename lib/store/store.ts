@@ -120,13 +120,19 @@ export type EventImportContext = {
   source: string;
   /** Check and write everything, then roll back: the summary says what an import would do. */
   dryRun?: boolean;
+  /**
+   * Articles whose id starts with this (earlier imports' quote articles, e.g. "acled-import-") are
+   * removed at the end when no event quotes them any more: a re-import moves its events to its own
+   * articles, and the articles panel should not fill with empty ones.
+   */
+  pruneEmptyArticles?: string;
   /** Called after each batch is written (not yet committed) with what happened to each id. */
   onBatch?: (result: EventBatchResult) => void;
 };
 
 export type EventBatchResult = { created: string[]; updated: string[]; deleted: string[]; notFound: string[] };
 
-export type EventImportSummary = { articles: number; created: number; updated: number; deleted: number; notFound: number; dryRun: boolean };
+export type EventImportSummary = { articles: number; articlesPruned: number; created: number; updated: number; deleted: number; notFound: number; dryRun: boolean };
 
 /** Who writes, and the version they last read (If-Match); absent = unconditional. */
 export type WriteContext = { actor: string; ifMatch?: number };

@@ -418,6 +418,7 @@ export function defineStoreContract(name: string, open: () => Promise<Store>): v
         expect(x1.version).toBe(2);
         expect(x1.value.sources[0]!.quote).toBe("Clash near the border, two killed.");
         expect(await store.event("acled-x2")).toBeUndefined();
+        expect(second.articlesPruned).toBe(0);
         const audit = await store.audit({ entity: "data" });
         expect(audit.map((e) => [e.action, e.entityId, e.actor])).toEqual([
           ["import", "second.csv", "importer"],
@@ -448,6 +449,19 @@ export function defineStoreContract(name: string, open: () => Promise<Store>): v
         expect(await store.event("good")).toBeUndefined();
         expect(await store.revision()).toBe(revision);
         expect(await store.audit({ entity: "data" })).toEqual([]);
+      });
+
+      it("prunes the earlier import's articles that no event quotes any more, when asked", async () => {
+        const a1 = article("imp-old-1", ["Old."]);
+        await store.importEvents(batches({ articles: [a1.input], events: [event({ id: "moved", article: "imp-old-1", sources: [a1.quote(0)] })] }), { actor: "importer", source: "a.csv" });
+        const kept = article("other", ["Kept."]);
+        await store.createArticle(kept.input, who);
+        const a2 = article("imp-new-1", ["New."]);
+        const r = await store.importEvents(batches({ articles: [a2.input], events: [event({ id: "moved", article: "imp-new-1", sources: [a2.quote(0)] })] }), { actor: "importer", source: "b.csv", pruneEmptyArticles: "imp-" });
+        expect(r.articlesPruned).toBe(1);
+        expect(await store.article("imp-old-1")).toBeUndefined();
+        expect(await store.article("other")).toBeDefined();
+        expect((await store.event("moved"))!.value.article).toBe("imp-new-1");
       });
 
       it("refuses an article id that already exists, leaving the store as it was", async () => {

@@ -59,6 +59,9 @@ describe("ACLED import", () => {
     expect((await store.event("acled-syn1"))!.value.summary).toBe("Revised: the clash was on the next day.");
     expect(await store.event("acled-syn5")).toBeUndefined();
     expect(await store.aggregate({})).toMatchObject({ count: 4 });
+    // The first import's second article quoted only SYN5 (deleted): removed; its first still quotes SYN4.
+    expect(again.articlesPruned).toBe(1);
+    expect((await store.articles()).map((a) => a.eventCount).sort()).toEqual([1, 3]);
   });
 
   it("skips bad rows with a reason each and imports the rest", async () => {

@@ -14,7 +14,7 @@ import type pg from "pg";
  */
 export async function importEvents(pools: Pools, batches: AsyncIterable<EventBatch>, write: EventImportContext): Promise<EventImportSummary> {
   const db = await connect(pools.primary);
-  const summary: EventImportSummary = { articles: 0, created: 0, updated: 0, deleted: 0, notFound: 0, dryRun: write.dryRun === true };
+  const summary: EventImportSummary = { articles: 0, articlesPruned: 0, created: 0, updated: 0, deleted: 0, notFound: 0, dryRun: write.dryRun === true };
   let broken = false;
   try {
     await db.query("BEGIN");
@@ -29,6 +29,13 @@ export async function importEvents(pools: Pools, batches: AsyncIterable<EventBat
       summary.deleted += r.deleted.length;
       summary.notFound += r.notFound.length;
       write.onBatch?.(r);
+    }
+    if (write.pruneEmptyArticles) {
+      const { rowCount } = await db.query(
+        "DELETE FROM articles a WHERE left(a.id, $2) = $1 AND NOT EXISTS (SELECT 1 FROM events e WHERE e.article = a.id)",
+        [write.pruneEmptyArticles, write.pruneEmptyArticles.length],
+      );
+      summary.articlesPruned = rowCount ?? 0;
     }
     await audit(db, write, "import", "data", write.source, null, { kind: "events", ...summary });
     await db.query(write.dryRun ? "ROLLBACK" : "COMMIT");

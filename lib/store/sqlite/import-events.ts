@@ -55,7 +55,7 @@ export function importEventBatch(store: SqliteStore, batch: EventBatch, batchNum
 /** Runs the whole import on the store's connection in one IMMEDIATE transaction. */
 export async function importEventsInto(store: SqliteStore, batches: AsyncIterable<EventBatch>, write: EventImportContext): Promise<EventImportSummary> {
   const { db, s } = store.parts;
-  const summary: EventImportSummary = { articles: 0, created: 0, updated: 0, deleted: 0, notFound: 0, dryRun: write.dryRun === true };
+  const summary: EventImportSummary = { articles: 0, articlesPruned: 0, created: 0, updated: 0, deleted: 0, notFound: 0, dryRun: write.dryRun === true };
   db.exec("BEGIN IMMEDIATE");
   try {
     let n = 0;
@@ -68,6 +68,14 @@ export async function importEventsInto(store: SqliteStore, batches: AsyncIterabl
       summary.deleted += r.deleted.length;
       summary.notFound += r.notFound.length;
       write.onBatch?.(r);
+    }
+    if (write.pruneEmptyArticles) {
+      const empty = db
+        .prepare("SELECT id FROM articles a WHERE substr(a.id, 1, ?) = ? AND NOT EXISTS (SELECT 1 FROM events e WHERE e.article = a.id)")
+        .pluck()
+        .all(write.pruneEmptyArticles.length, write.pruneEmptyArticles) as string[];
+      for (const id of empty) s.deleteArticle.run(id);
+      summary.articlesPruned = empty.length;
     }
     store.log(write.actor, "import", "data", write.source, null, { kind: "events", ...summary });
     s.bumpRevision.run();
