@@ -2,7 +2,7 @@ import { StoreError, type ArticleInput, type EventBatch, type Store } from "@/li
 import type { BriefEvent } from "@/lib/model/schema";
 import { acledHeader } from "./acled/columns";
 import { acledRow } from "./acled/row";
-import { csvRecords } from "./csv-records";
+import { csvRecords, RecordTooLong } from "./csv-records";
 import { gdeltRow, type GdeltFilter } from "./gdelt/row";
 import { ImportRefused, slugPart, type MappedRecord } from "./record";
 import { emptyReport, MAX_LISTED, type ImportReport } from "./report";
@@ -140,7 +140,7 @@ export async function importEventFile(store: Store, source: AsyncIterable<Uint8A
   } catch (error) {
     if (error instanceof ImportRefused || error instanceof LineTooLong) return refused(report, error.message);
     if (error instanceof StoreError && (error.code === "invalid" || error.code === "duplicate")) return refused(report, error.message, error.problems);
-    if (error instanceof Error && error.name === "RecordTooLong") return refused(report, error.message);
+    if (error instanceof RecordTooLong) return refused(report, error.message);
     throw error;
   }
   report.articlesPruned = summary.articlesPruned;

@@ -108,6 +108,12 @@ describe("ACLED import", () => {
     expect(await store.isEmpty()).toBe(true);
   });
 
+  it("refuses a file whose quote is never closed, writing none of the rows before it", async () => {
+    const report = await acled(syntheticAcledCsv(6) + csvLine(syntheticAcledRow(6)).replace("Synthetic Wire", '"Synthetic Wire'));
+    expect(report.refused).toMatch(/quote that is never closed/);
+    expect(await store.isEmpty()).toBe(true);
+  });
+
   it("a dry run reports the counts and writes nothing", async () => {
     const report = await acled(syntheticAcledCsv(6), { dryRun: true });
     expect(report).toMatchObject({ dryRun: true, imported: 6 });
