@@ -9,7 +9,7 @@
  */
 import { spawnSync } from "node:child_process";
 import { createReadStream, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { cpus, tmpdir } from "node:os";
+import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { eventsDownload } from "../lib/export/events-export";
@@ -76,7 +76,7 @@ if (arg("case")) {
     `| ${r.case === "acled" ? `ACLED layout, ${r.rows.toLocaleString("en")} rows` : `GDELT sample, ${r.rows.toLocaleString("en")} rows`} | ${r.imported.toLocaleString("en")} | ${r.seconds.toFixed(1)} s | **${Math.round(r.rowsPerSecond).toLocaleString("en")}** | **${Math.round(r.peakRssMB)} MB** | ${r.firstByteMs !== undefined ? `${r.firstByteMs.toFixed(0)} ms / ${r.exportSeconds!.toFixed(1)} s (${r.exportMB!.toFixed(0)} MB)` : "–"} |`;
   const md = `# Import and export benchmarks
 
-Measured by \`tsx bench/import.mts\` (also \`npm run bench -- --only=import\`) on ${cpus().length} × ${cpus()[0]?.model ?? "?"}, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}; the machine is shared, so figures vary with its load.
+Measured by \`tsx bench/import.mts\` (also \`npm run bench -- --only=import\`) on ${cpus().length} × ${cpus()[0]?.model ?? "?"}, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}, load average ${loadavg().map((l) => l.toFixed(1)).join(" / ")} at the end; the machine is shared, so figures vary with its load.
 Each case runs in a child process of its own (peak RSS is that process's maxRSS), into a fresh SQLite store; the ACLED rows are generated and streamed (never a file in memory).
 Goals (issue 13): import >= 20,000 rows/s into SQLite with RSS <= 400 MB at 1,000,000 rows; CSV export of 1,000,000 events: first byte <= 200 ms.
 
