@@ -59,6 +59,27 @@ describe("POST /api/imports", () => {
   });
 });
 
+describe("POST /api/imports for layers", () => {
+  const zone = JSON.stringify({ type: "FeatureCollection", features: [{ type: "Feature", properties: { name: "Zone A" }, geometry: { type: "Polygon", coordinates: [[[35, 32], [36, 32], [36, 33], [35, 33], [35, 32]]] } }] });
+
+  it("asks for provenance, then saves the layer, which the layers API serves with it", async () => {
+    const refused = await upload("format=geojson&name=zones.geojson&id=e2e-zones", zone);
+    expect(refused.body.refused).toMatch(/provenance lacks source, licence, attribution, date/);
+    const saved = await upload("format=geojson&name=zones.geojson&id=e2e-zones&source=Desk%20survey&licence=CC%20BY%204.0&attribution=Desk&date=2026-11-01", zone);
+    expect(saved.body).toMatchObject({ layer: "e2e-zones", features: 1 });
+    expect(saved.body.refused).toBeUndefined();
+    const layers = await call(base(), "GET", "/api/layers", { token: null });
+    expect(layers.body.layers.find((l: { id: string }) => l.id === "e2e-zones")).toMatchObject({ source: "Desk survey", licence: "CC BY 4.0", attribution: "Desk" });
+  });
+
+  it("refuses a KML with an external entity and saves nothing", async () => {
+    const xxe = `<?xml version="1.0"?><!DOCTYPE kml [<!ENTITY x SYSTEM "file:///etc/passwd">]><kml xmlns="http://www.opengis.net/kml/2.2"><Placemark><name>&x;</name><Point><coordinates>35,32</coordinates></Point></Placemark></kml>`;
+    const answer = await upload("format=kml&name=x.kml&id=e2e-xxe&source=s&licence=l&attribution=a&date=d", xxe);
+    expect(answer.body.refused).toMatch(/DOCTYPE or entities/);
+    expect((await call(base(), "GET", "/api/layers/e2e-xxe", { token: null })).status).toBe(404);
+  });
+});
+
 describe("exports", () => {
   it("streams the filtered view as CSV and KML with file names naming the view; refuses an unknown format", async () => {
     const csv = await fetch(`${base()}/api/events?types=armed-clash&format=csv`);
