@@ -57,3 +57,46 @@ describe("mapping tables (golden)", () => {
     expect(viewFileName({ from: "2025-05-01", types: ["strike", "protest"], q: "Dar'a / Deraa", layer: "governorates" }, "kml")).toBe("briefmap-events_2025-05-01_now_strike-protest_in-governorates_q-dar-a-deraa.kml");
   });
 });
+
+describe("golden files: rows as Briefmap maps them", () => {
+  it("ACLED: every type, both date forms, every time and geo precision", async () => {
+    const { ACLED_COLUMNS } = await import("@/lib/import/acled/columns");
+    const { acledHeader } = await import("@/lib/import/acled/columns");
+    const { acledRow } = await import("@/lib/import/acled/row");
+    const { syntheticAcledRow } = await import("../fixtures/import/acled-synthetic");
+    const columns = acledHeader([...ACLED_COLUMNS]);
+    const subTypes: [string, string][] = [
+      ["Battles", "Armed clash"],
+      ["Battles", "Government regains territory"],
+      ["Battles", "Non-state actor overtakes territory"],
+      ["Explosions/Remote violence", "Air/drone strike"],
+      ["Explosions/Remote violence", "Remote explosive/landmine/IED"],
+      ["Violence against civilians", "Attack"],
+      ["Protests", "Peaceful protest"],
+      ["Riots", "Mob violence"],
+      ["Strategic developments", "Agreement"],
+      ["Strategic developments", "Arrests"],
+      ["Strategic developments", "Change to group/activity"],
+      ["Strategic developments", "Headquarters or base established"],
+      ["Strategic developments", "Non-violent transfer of territory"],
+      ["Strategic developments", "Looting/property destruction"],
+    ];
+    const mapped = subTypes.map(([event_type, sub_event_type], i) => {
+      const r = acledRow(syntheticAcledRow(i, { event_type, sub_event_type }), columns, i + 2);
+      const e = r.record!.event;
+      return { in: { event_type, sub_event_type, event_date: syntheticAcledRow(i)[1], time_precision: String(1 + (i % 3)), geo_precision: String(1 + (i % 3)) }, out: { id: e.id, type: e.type, time: e.time, geoPrecision: e.geoPrecision, where: e.where } };
+    });
+    await expect(JSON.stringify(mapped, null, 2) + "\n").toMatchFileSnapshot("../fixtures/import/golden/acled-mapping.json");
+  });
+
+  it("GDELT: the Syria/Israel sample's rows", async () => {
+    const { gdeltRow } = await import("@/lib/import/gdelt/row");
+    const lines = readFileSync("/work/shared/samples/gdelt/gdelt2_20191024143000.syria_israel.tsv", "utf8").trimEnd().split("\n");
+    const mapped = lines.map((l, i) => {
+      const f = l.split("\t");
+      const e = gdeltRow(f, i + 1).record!.event;
+      return `${f[0]}\t${f[26]}\t${f[51]}\t${e.type}\t${e.geoPrecision}\t${e.time.start}\t${e.where && "point" in e.where ? e.where.point.join(",") : ""}`;
+    });
+    await expect(["GLOBALEVENTID\tEventCode\tActionGeo_Type\ttype\tgeoPrecision\tday\tpoint", ...mapped].join("\n") + "\n").toMatchFileSnapshot("../fixtures/import/golden/gdelt-mapping.tsv");
+  });
+});
