@@ -69,7 +69,8 @@ export interface Store {
    * a million rows never sit in memory at once and a failure leaves the store as it was. Each batch
    * brings the articles that hold its events' quotes (new ids only), events that are created or
    * replaced by id, and ids to delete. Checked by the same rules as every write; one audit entry.
-   * While it runs, other writes to the same store answer "unavailable".
+   * While it runs, other writes wait for it (PostgreSQL: behind the revision row, up to the statement
+   * timeout) or are refused as "unavailable" (SQLite, whose one connection holds the transaction).
    */
   importEvents(batches: AsyncIterable<EventBatch>, write: EventImportContext): Promise<EventImportSummary>;
 
