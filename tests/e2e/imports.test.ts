@@ -149,5 +149,19 @@ describe("the /import page and the download menu", () => {
     const download = page.waitForEvent("download");
     await link.click();
     expect((await download).suggestedFilename()).toBe("briefmap-events_armed-clash.csv");
+    // The choice closed the menu.
+    expect(await menu.getAttribute("open")).toBeNull();
+  });
+
+  it("fits the download menu on a phone", async () => {
+    const { page } = await openPage(base(), "/", { viewport: { width: 390, height: 844 } });
+    const menu = page.getByTestId("download-menu");
+    await menu.locator("summary").click();
+    if (SCREENSHOTS) await page.screenshot({ path: `${SCREENSHOTS}/download-menu-390.png` });
+    const box = await menu.locator("ul").boundingBox();
+    expect(box!.x).toBeGreaterThanOrEqual(0);
+    expect(box!.x + box!.width).toBeLessThanOrEqual(390);
+    await page.keyboard.press("Escape");
+    expect(await menu.getAttribute("open")).toBeNull();
   });
 });
