@@ -84,7 +84,9 @@ function decodable(pathname: string): boolean {
 export const config = {
   matcher: [
     // Everything but Next's own build files and image optimiser. The basemap files under public/
-    // pass through too: on a private deployment they are data like any other.
-    "/((?!_next/static|_next/image).*)",
+    // pass through too: on a private deployment they are data like any other. The import upload
+    // does not: its body (up to hundreds of MB) must stream to the route, not be buffered here; the
+    // route itself asks for an editor's credentials (lib/api/write-access.ts).
+    "/((?!_next/static|_next/image|api/imports).*)",
   ],
 };

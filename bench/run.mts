@@ -1,5 +1,6 @@
 /**
  * `npm run bench [-- --quick] [-- --runs=N] [-- --no-build | --build] [-- --only=open,print,events,api,store,ingest] [-- --report]`: Briefmap's production build against bare floors and a
+ * `npm run bench [-- --quick] [-- --runs=N] [-- --no-build | --build] [-- --only=open,print,events,api,store,import] [-- --report]`: Briefmap's production build against bare floors and a
  * peer, side by side in one run; writes BENCHMARKS.md. See BENCHMARKS.md for what each figure means.
  */
 import { spawnSync } from "node:child_process";
@@ -43,6 +44,7 @@ function benchIngest() {
   const r = spawnSync(process.execPath, ["--expose-gc", "--import", "tsx", join(ROOT, "bench/ingest.mts"), ...(quick ? ["--runs=5"] : [])], { cwd: ROOT, stdio: ["ignore", "inherit", "inherit"] });
   if (r.status !== 0) log(`   ingest bench failed (exit ${r.status})`);
 }
+const wants = (part: "open" | "print" | "events" | "api" | "store" | "import") => !only || only.has(part);
 const log = (message: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
 
 /** `next build` into DIST; Next rewrites tsconfig.json (include) and next-env.d.ts for a custom distDir: put them back. */
@@ -151,6 +153,13 @@ async function main() {
       if (r.status !== 0) log(`   store bench failed (exit ${r.status})`);
     }
     if (wants("ingest")) benchIngest();
+    if (wants("import")) {
+      // Import and export (issue 13), in BENCHMARKS-IMPORT.md.
+      const importArgs = quick ? ["--rows=100000"] : [];
+      log(`7. import and export: bench/import.mts ${importArgs.join(" ")}`);
+      const r = spawnSync(process.execPath, ["--import", "tsx", join(ROOT, "bench/import.mts"), ...importArgs], { cwd: ROOT, stdio: ["ignore", "inherit", "inherit"] });
+      if (r.status !== 0) log(`   import bench failed (exit ${r.status})`);
+    }
     const run = { machine, quick, runs: RUNS, query: QUERY, box, open, print, events, api, seconds: (Date.now() - started) / 1000 };
     if (only || !open || !print) {
       // Kept apart, so that --report still rewrites BENCHMARKS.md from the last full run.

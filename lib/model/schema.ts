@@ -108,6 +108,20 @@ export const eventReviewSchema = z
     /** How sure the extraction was (0-1), and the words and rules that decided it. */
     confidence: z.number().min(0).max(1).optional(),
     cues: z.array(z.string().min(1)).max(50).optional(),
+/** The event data sets Briefmap imports records from. */
+export const ORIGIN_DATASETS = ["acled", "gdelt"] as const;
+
+/**
+ * Where an imported event came from: the data set, its record id, the link it gives, and the
+ * record's own coding (event type, CAMEO code, precisions…) kept verbatim as strings, so that
+ * Briefmap's mapping can always be checked against what the source said.
+ */
+export const eventOriginSchema = z
+  .object({
+    dataset: z.enum(ORIGIN_DATASETS),
+    record: z.string().min(1),
+    url: z.string().min(1).optional(),
+    original: z.record(z.string(), z.string()),
   })
   .strict();
 
@@ -124,6 +138,8 @@ export const eventSchema = z.object({
   geoPrecision: z.enum(GEO_PRECISIONS),
   sources: z.array(sourceSpanSchema).min(1),
   review: eventReviewSchema.optional(),
+  /** Only on events imported from a data set (ACLED, GDELT); absent on events read from articles. */
+  origin: eventOriginSchema.optional(),
 });
 
 export const articleMetaSchema = z.object({
@@ -151,4 +167,5 @@ export type GeoPrecision = (typeof GEO_PRECISIONS)[number];
 export type BriefEvent = z.infer<typeof eventSchema>;
 export type EventReview = z.infer<typeof eventReviewSchema>;
 export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
+export type EventOrigin = z.infer<typeof eventOriginSchema>;
 export type ArticleMeta = z.infer<typeof articleMetaSchema>;

@@ -65,6 +65,16 @@ export interface Store {
    */
   importData(data: DataSet, write: { actor: string; mode: "replace" | "merge" }): Promise<ImportSummary>;
 
+  /**
+   * Imports events from a data set (ACLED, GDELT…) batch by batch, all in one transaction, so that
+   * a million rows never sit in memory at once and a failure leaves the store as it was. Each batch
+   * brings the articles that hold its events' quotes (new ids only), events that are created or
+   * replaced by id, and ids to delete. Checked by the same rules as every write; one audit entry.
+   * While it runs, other writes wait for it (PostgreSQL: behind the revision row, up to the statement
+   * timeout) or are refused as "unavailable" (SQLite, whose one connection holds the transaction).
+   */
+  importEvents(batches: AsyncIterable<EventBatch>, write: EventImportContext): Promise<EventImportSummary>;
+
   audit(filter?: AuditFilter): Promise<AuditEntry[]>;
   /** Who added the thing and who last edited it, from the audit log (a cheap indexed lookup). */
   authorship(entity: "event" | "article" | "layer", id: string): Promise<Authorship>;
@@ -107,6 +117,29 @@ export type DataSet = {
 };
 
 export type ImportSummary = { layers: number; articles: number; events: number };
+
+/** One batch of an event import: new articles first, then events (created or replaced by id), then deletions. */
+export type EventBatch = { articles: ArticleInput[]; events: BriefEvent[]; deletions?: string[] };
+
+export type EventImportContext = {
+  actor: string;
+  /** What is imported (a file name), for the audit entry. */
+  source: string;
+  /** Check and write everything, then roll back: the summary says what an import would do. */
+  dryRun?: boolean;
+  /**
+   * Articles whose id starts with this (earlier imports' quote articles, e.g. "acled-import-") are
+   * removed at the end when no event quotes them any more: a re-import moves its events to its own
+   * articles, and the articles panel should not fill with empty ones.
+   */
+  pruneEmptyArticles?: string;
+  /** Called after each batch is written (not yet committed) with what happened to each id. */
+  onBatch?: (result: EventBatchResult) => void;
+};
+
+export type EventBatchResult = { created: string[]; updated: string[]; deleted: string[]; notFound: string[] };
+
+export type EventImportSummary = { articles: number; articlesPruned: number; created: number; updated: number; deleted: number; notFound: number; dryRun: boolean };
 
 /** Who writes, and the version they last read (If-Match); absent = unconditional. */
 export type WriteContext = { actor: string; ifMatch?: number };

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { LoadedEvent } from "@/lib/model/event";
-import { StoreError, type Store } from "@/lib/store/store";
+import { StoreError, type EventBatch, type Store } from "@/lib/store/store";
 import { article, baseWorld, event, layer, point, square } from "./contract-fixtures";
 
 const who = { actor: "tester" };
@@ -526,6 +526,85 @@ export function defineStoreContract(name: string, open: () => Promise<Store>): v
         await store.deleteEvent("added", { actor: "dave" });
         await store.createEvent({ ...body, id: "added" }, { actor: "erin" });
         expect(await store.authorship("event", "added")).toEqual({ added: { by: "erin", at: expect.any(String) } });
+
+    describe("event import (batched)", () => {
+      async function* batches(...list: EventBatch[]): AsyncIterable<EventBatch> {
+        yield* list;
+      }
+      const origin = (record: string) => ({ dataset: "acled" as const, record, original: { event_type: "Battles", time_precision: "1" } });
+
+      it("creates, then on re-import updates by id, deletes, keeps the origin and writes one audit entry", async () => {
+        const a1 = article("import-1", ["Clash near the border.", "Shelling of the town."]);
+        const first = await store.importEvents(
+          batches({ articles: [a1.input], events: [event({ id: "acled-x1", article: "import-1", sources: [a1.quote(0)], origin: origin("X1") }), event({ id: "acled-x2", article: "import-1", sources: [a1.quote(1)] })] }),
+          { actor: "importer", source: "first.csv" },
+        );
+        expect(first).toMatchObject({ articles: 1, created: 2, updated: 0, deleted: 0, dryRun: false });
+        expect((await store.event("acled-x1"))!.value.origin).toEqual(origin("X1"));
+
+        const a2 = article("import-2", ["Clash near the border, two killed."]);
+        const seen: string[] = [];
+        const second = await store.importEvents(
+          batches({ articles: [a2.input], events: [event({ id: "acled-x1", article: "import-2", sources: [a2.quote(0)], origin: origin("X1") })], deletions: ["acled-x2", "acled-none"] }),
+          { actor: "importer", source: "second.csv", onBatch: (r) => seen.push(...r.updated.map((id) => `updated ${id}`), ...r.deleted.map((id) => `deleted ${id}`), ...r.notFound.map((id) => `not found ${id}`)) },
+        );
+        expect(second).toMatchObject({ created: 0, updated: 1, deleted: 1, notFound: 1 });
+        expect(seen).toEqual(["updated acled-x1", "deleted acled-x2", "not found acled-none"]);
+        const x1 = (await store.event("acled-x1"))!;
+        expect(x1.version).toBe(2);
+        expect(x1.value.sources[0]!.quote).toBe("Clash near the border, two killed.");
+        expect(await store.event("acled-x2")).toBeUndefined();
+        expect(second.articlesPruned).toBe(0);
+        const audit = await store.audit({ entity: "data" });
+        expect(audit.map((e) => [e.action, e.entityId, e.actor])).toEqual([
+          ["import", "second.csv", "importer"],
+          ["import", "first.csv", "importer"],
+        ]);
+      });
+
+      it("writes nothing when a later batch is invalid, and nothing on a dry run", async () => {
+        const revision = await store.revision();
+        const a1 = article("import-ok", ["A sentence."]);
+        const a2 = article("import-bad", ["Another sentence."]);
+        const error = await problemsOf(
+          store.importEvents(
+            batches(
+              { articles: [a1.input], events: [event({ id: "good", article: "import-ok", sources: [a1.quote(0)] })] },
+              { articles: [a2.input], events: [event({ id: "bad", article: "import-bad", sources: [{ start: 0, end: 5, quote: "Not there" }] })] },
+            ),
+            { actor: "importer", source: "bad.csv" },
+          ),
+        );
+        expect(error.code).toBe("invalid");
+        expect(error.problems[0]!.item).toContain("event (bad)");
+        expect(await store.event("good")).toBeUndefined();
+        expect(await store.article("import-ok")).toBeUndefined();
+
+        const dry = await store.importEvents(batches({ articles: [a1.input], events: [event({ id: "good", article: "import-ok", sources: [a1.quote(0)] })] }), { actor: "importer", source: "dry.csv", dryRun: true });
+        expect(dry).toMatchObject({ created: 1, dryRun: true });
+        expect(await store.event("good")).toBeUndefined();
+        expect(await store.revision()).toBe(revision);
+        expect(await store.audit({ entity: "data" })).toEqual([]);
+      });
+
+      it("prunes the earlier import's articles that no event quotes any more, when asked", async () => {
+        const a1 = article("imp-old-1", ["Old."]);
+        await store.importEvents(batches({ articles: [a1.input], events: [event({ id: "moved", article: "imp-old-1", sources: [a1.quote(0)] })] }), { actor: "importer", source: "a.csv" });
+        const kept = article("other", ["Kept."]);
+        await store.createArticle(kept.input, who);
+        const a2 = article("imp-new-1", ["New."]);
+        const r = await store.importEvents(batches({ articles: [a2.input], events: [event({ id: "moved", article: "imp-new-1", sources: [a2.quote(0)] })] }), { actor: "importer", source: "b.csv", pruneEmptyArticles: "imp-" });
+        expect(r.articlesPruned).toBe(1);
+        expect(await store.article("imp-old-1")).toBeUndefined();
+        expect(await store.article("other")).toBeDefined();
+        expect((await store.event("moved"))!.value.article).toBe("imp-new-1");
+      });
+
+      it("refuses an article id that already exists, leaving the store as it was", async () => {
+        const a = article("import-once", ["One."]);
+        await store.importEvents(batches({ articles: [a.input], events: [event({ id: "one", article: "import-once", sources: [a.quote(0)] })] }), { actor: "importer", source: "a.csv" });
+        expect(await failure(store.importEvents(batches({ articles: [a.input], events: [] }), { actor: "importer", source: "b.csv" }))).toBe("duplicate");
+        expect((await store.event("one"))!.version).toBe(1);
       });
     });
   });

@@ -8,6 +8,7 @@ import { AccountMenu } from "../auth/account-menu";
 import { FilterBar } from "../filters/filter-bar";
 import { ExportButtons } from "../print/export-buttons";
 import { CopyLink } from "../share/copy-link";
+import { DownloadMenu } from "../share/download-menu";
 import { worthRetrying } from "./fetch-json";
 import styles from "./dashboard.module.css";
 
@@ -42,6 +43,7 @@ export function DashboardHeader({ view, layers, typeCounts, loading, error, link
       </p>
       <div className={styles.actions}>
         <CopyLink link={link} />
+        <DownloadMenu view={view} />
         <ExportButtons viewQuery={viewQuery} titleHint={titleHint} />
         <AccountMenu />
       </div>

@@ -3,17 +3,26 @@ import { readEventQuery } from "@/lib/api/event-query";
 import { answer, geojsonText } from "@/lib/api/responses";
 import { storeIds } from "@/lib/api/store-ids";
 import { featureCollectionStream } from "@/lib/events/serialize-features";
+import { EXPORT_FORMATS, eventsDownload } from "@/lib/export/events-export";
+import { attachment, viewFileName } from "@/lib/export/filename";
+import { ParamError } from "@/lib/api/responses";
 import { getStore } from "@/lib/store";
 
 /**
  * `/api/events`: the events passing the filters, in list (time) order, as a FeatureCollection,
- * streamed from the store page by page so that no answer is held whole.
+ * streamed from the store page by page so that no answer is held whole. `format=csv|kml|geojson`
+ * makes it a download (lib/export) whose file name names the view.
  */
 export async function GET(request: NextRequest) {
   return answer(async () => {
     const store = await getStore();
-    const { query, detail } = await readEventQuery(request.nextUrl.searchParams, storeIds(store));
-    return geojsonText(await featureCollectionStream(store.eachEvent(query), detail));
+    const params = request.nextUrl.searchParams;
+    const { query, detail } = await readEventQuery(params, storeIds(store));
+    const format = params.get("format");
+    if (format !== null && !(EXPORT_FORMATS as readonly string[]).includes(format)) throw new ParamError("format", `"${format.slice(0, 40)}" is not one of ${EXPORT_FORMATS.join(", ")}`);
+    if (format === "csv" || format === "kml") return eventsDownload(store, query, format);
+    const body = await featureCollectionStream(store.eachEvent(query), detail);
+    return geojsonText(body, format === "geojson" ? { headers: { "content-disposition": attachment(viewFileName(query, "geojson")) } } : undefined);
   });
 }
 

@@ -2,6 +2,7 @@ import type { Store } from "../store";
 import { PostgresAccounts, postgresAuthorship } from "./accounts";
 import { DEFAULT_STATEMENT_TIMEOUT_MS, openPools, run } from "./connection";
 import { importData } from "./import";
+import { importEvents } from "./import-events";
 import { migrate } from "./migrate";
 import { Reads } from "./reads";
 import { Writes } from "./writes";
@@ -79,6 +80,7 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
     replaceLayer: when((id, layer, write) => writes.replaceLayer(id, layer, write)),
     deleteLayer: when((id, write) => writes.deleteLayer(id, write)),
     importData: when((data, write) => importData(pools, data, write)),
+    importEvents: when((batches, write) => importEvents(pools, batches, write)),
     audit: when((filter) => primaryReads.audit(filter)),
     authorship: when((entity, id) => postgresAuthorship(pools, entity, id)),
     accounts: withSchema(new PostgresAccounts(pools), schema),

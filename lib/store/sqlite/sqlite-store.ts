@@ -18,6 +18,9 @@ import {
   type AuditFilter,
   type DataSet,
   type EventAggregate,
+  type EventBatch,
+  type EventImportContext,
+  type EventImportSummary,
   type ImportSummary,
   type LayerInput,
   type Store,
@@ -32,6 +35,7 @@ import { AreaTesters } from "./area-testers";
 import { openDatabase, type Db } from "./database";
 import { eventConditions } from "./event-conditions";
 import { importInto } from "./import-data";
+import { importEventsInto } from "./import-events";
 import { bodyOf, Records } from "./records";
 import { prepareStatements, type Statements } from "./statements";
 
@@ -51,6 +55,7 @@ export class SqliteStore implements Store {
   private readonly s: Statements;
   private readonly records: Records;
   readonly accounts: AccountStore;
+  private importing = false;
 
   constructor(private readonly db: Db) {
     this.s = prepareStatements(db);
@@ -294,6 +299,18 @@ export class SqliteStore implements Store {
     return this.write(() => importInto(this, data, write));
   }
 
+  async importEvents(batches: AsyncIterable<EventBatch>, write: EventImportContext): Promise<EventImportSummary> {
+    this.refuseWhileImporting();
+    this.importing = true;
+    try {
+      return await importEventsInto(this, batches, write);
+    } catch (error) {
+      throw asStoreError(error);
+    } finally {
+      this.importing = false;
+    }
+  }
+
   async audit(filter: AuditFilter = {}): Promise<AuditEntry[]> {
     const conditions: string[] = [];
     const params: unknown[] = [];
@@ -333,6 +350,7 @@ export class SqliteStore implements Store {
 
   /** Runs a write in one IMMEDIATE transaction (the write lock taken at once) and bumps the revision. */
   private write<T>(fn: () => T): T {
+    this.refuseWhileImporting();
     try {
       return this.db
         .transaction(() => {
@@ -344,6 +362,14 @@ export class SqliteStore implements Store {
     } catch (error) {
       throw asStoreError(error);
     }
+  }
+
+  /**
+   * An event import holds the connection's transaction open across batches; another write on the
+   * same connection would join it (and vanish with a rollback), so it is refused until the import ends.
+   */
+  private refuseWhileImporting(): void {
+    if (this.importing) throw new StoreError("unavailable", "an import is being written to the store; try again when it has finished");
   }
 
   /** Appends one audit row: who, when, what, and the entity before and after (null when absent). */
