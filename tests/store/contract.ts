@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { LoadedEvent } from "@/lib/model/event";
 import { StoreError, type Store } from "@/lib/store/store";
+import { decodeTile, tileCount } from "../harness/decode-tile";
 import { article, baseWorld, event, layer, point, square } from "./contract-fixtures";
 
 const who = { actor: "tester" };
@@ -219,6 +220,53 @@ export function defineStoreContract(name: string, open: () => Promise<Store>): v
         ]);
         expect(await store.matchingIds({ types: ["diplomacy"] }, ["meeting", "strike", "talks", "nope"])).toEqual(["talks", "meeting"]);
         expect(await store.matchingIds({}, [])).toEqual([]);
+      });
+    });
+
+    describe("event tiles", () => {
+      const byCount = (a: { properties: Record<string, unknown> }, b: { properties: Record<string, unknown> }) => Number(b.properties.count) - Number(a.properties.count) || String(a.properties.id).localeCompare(String(b.properties.id));
+
+      it("groups located events per cell with counts per type, and keeps area-level events apart", async () => {
+        await seeded();
+        const layers = decodeTile(await store.eventTile({}, { z: 0, x: 0, y: 0 }));
+        expect(tileCount(layers)).toEqual({ events: 4, areas: 1, total: 5 });
+        const events = (layers.events ?? []).sort(byCount);
+        // The meeting and the strike share a cell at zoom 0; a tie in types goes to the alphabetically first.
+        expect(events[0]?.properties).toEqual({ count: 2, "count:diplomacy": 1, "count:strike": 1, dominant: "diplomacy", ids: "meeting strike" });
+        expect(events.slice(1).map((f) => f.properties)).toEqual([
+          { count: 1, "count:protest": 1, dominant: "protest", id: "protest", type: "protest", geoPrecision: "exact" },
+          { count: 1, "count:diplomacy": 1, dominant: "diplomacy", id: "talks", type: "diplomacy", geoPrecision: "exact" },
+        ]);
+        expect(layers.areas?.map((f) => f.properties)).toEqual([
+          { count: 1, "count:statement": 1, dominant: "statement", id: "statement", type: "statement", geoPrecision: "country", precision: "country", place: "Capital" },
+        ]);
+      });
+
+      it("applies the event filter and the tile's bounds, and answers nothing where nothing matches", async () => {
+        await seeded();
+        expect(tileCount(decodeTile(await store.eventTile({ types: ["diplomacy"] }, { z: 0, x: 0, y: 0 })))).toEqual({ events: 2, areas: 0, total: 2 });
+        expect(tileCount(decodeTile(await store.eventTile({ from: "2025-08-19" }, { z: 0, x: 0, y: 0 })))).toEqual({ events: 1, areas: 1, total: 2 });
+        // Zoom 4, tile 9/6 holds the Levant (meeting, strike, statement); Paris lies in 8/5.
+        expect(tileCount(decodeTile(await store.eventTile({}, { z: 4, x: 9, y: 6 })))).toEqual({ events: 2, areas: 1, total: 3 });
+        expect(tileCount(decodeTile(await store.eventTile({}, { z: 4, x: 8, y: 5 })))).toEqual({ events: 1, areas: 0, total: 1 });
+        expect((await store.eventTile({}, { z: 4, x: 0, y: 0 })).byteLength).toBe(0);
+      });
+
+      it("gives single events at high zoom, placed inside the tile, and shows a write at once", async () => {
+        await seeded();
+        // Zoom 14 tile holding Al-Hamma (35.7, 32.7).
+        const n = 2 ** 14;
+        const x = Math.floor(((35.7 + 180) / 360) * n);
+        const lat = (32.7 * Math.PI) / 180;
+        const y = Math.floor(((1 - Math.log(Math.tan(lat) + 1 / Math.cos(lat)) / Math.PI) / 2) * n);
+        const before = decodeTile(await store.eventTile({}, { z: 14, x, y }));
+        expect(before.events?.map((f) => f.properties.id)).toEqual(["meeting"]);
+        const [feature] = before.events ?? [];
+        expect(feature!.x).toBeGreaterThanOrEqual(0);
+        expect(feature!.x).toBeLessThan(4096);
+        await store.createEvent(event({ id: "second", article: "a1", sources: [baseWorld().article.quote(0)], type: "strike", where: { name: "Same town", point: [35.7, 32.7] } }), who);
+        const after = decodeTile(await store.eventTile({}, { z: 14, x, y }));
+        expect(after.events?.map((f) => f.properties)).toEqual([{ count: 2, "count:diplomacy": 1, "count:strike": 1, dominant: "diplomacy", ids: "meeting second" }]);
       });
     });
 

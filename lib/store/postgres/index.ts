@@ -1,5 +1,6 @@
 import type { Store } from "../store";
 import { DEFAULT_STATEMENT_TIMEOUT_MS, openPools, run } from "./connection";
+import { postgresEventTile } from "./event-tile";
 import { importData } from "./import";
 import { migrate } from "./migrate";
 import { Reads } from "./reads";
@@ -68,6 +69,7 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
     },
     aggregate: when((query) => reads.aggregate(query)),
     matchingIds: when((query, ids) => reads.matchingIds(query, ids)),
+    eventTile: when((query, tile) => postgresEventTile(pools.read, query, tile)),
     createEvent: when((event, write) => writes.createEvent(event, write)),
     replaceEvent: when((id, event, write) => writes.replaceEvent(id, event, write)),
     deleteEvent: when((id, write) => writes.deleteEvent(id, write)),
