@@ -7,7 +7,7 @@ import { readTileAddress } from "@/lib/tiles/tile-address";
 import { tileCache, tileKey } from "@/lib/tiles/tile-cache";
 
 /** Parameters of /api/events that a tile does not take: its box is the tile, its form is MVT. */
-const NOT_FOR_TILES = ["bbox", "detail"];
+const NOT_FOR_TILES = ["bbox", "detail", "limit", "after"];
 
 /**
  * `/api/events/tiles/{z}/{x}/{y}?<the /api/events filters>`: the matching events in one tile as a
