@@ -44,38 +44,13 @@ export function tileSource(template: string): VectorSourceSpecification {
   return { type: "vector", tiles: [absolute(template)], minzoom: 0, maxzoom: DETAIL_ZOOM };
 }
 
-/** Groups as dark discs ringed in their commonest type's colour; single events in their type's colour; area-level events as hollow rings named after their area. */
+/**
+ * Groups as dark discs ringed in their commonest type's colour; single events in their type's
+ * colour; area-level events on top (few, and never to be hidden by a group) as hollow rings named
+ * after their area.
+ */
 export function tileLayers(): LayerSpecification[] {
   return [
-    {
-      id: TILE_EVENT_LAYER.areaRings,
-      type: "circle",
-      source: TILES_SOURCE,
-      "source-layer": TILE_LAYER.areas,
-      paint: {
-        "circle-color": "#ffffff",
-        "circle-opacity": 0.55,
-        "circle-radius": ["case", grouped, 13, 9],
-        "circle-stroke-color": ["case", grouped, GROUP, colourOf("type")],
-        "circle-stroke-width": 3,
-      },
-    },
-    {
-      id: TILE_EVENT_LAYER.areaLabels,
-      type: "symbol",
-      source: TILES_SOURCE,
-      "source-layer": TILE_LAYER.areas,
-      layout: {
-        // "12 · in As-Suwayda": the number counts events known only to that area, not to this point.
-        "text-field": ["concat", shortCount, " in ", ["coalesce", ["get", "place"], "this area"]],
-        "text-font": ["Noto Sans Medium"],
-        "text-size": 12,
-        "text-anchor": "top",
-        "text-offset": [0, 1.2],
-        "text-optional": true,
-      },
-      paint: { "text-color": GROUP, "text-halo-color": "#ffffff", "text-halo-width": 1.5 },
-    },
     {
       id: TILE_EVENT_LAYER.clusters,
       type: "circle",
@@ -106,6 +81,35 @@ export function tileLayers(): LayerSpecification[] {
       filter: grouped,
       layout: { "text-field": shortCount, "text-font": ["Noto Sans Medium"], "text-size": 12, "text-allow-overlap": true, "text-ignore-placement": true },
       paint: { "text-color": "#ffffff" },
+    },
+    {
+      id: TILE_EVENT_LAYER.areaRings,
+      type: "circle",
+      source: TILES_SOURCE,
+      "source-layer": TILE_LAYER.areas,
+      paint: {
+        "circle-color": "#ffffff",
+        "circle-opacity": 0.55,
+        "circle-radius": ["case", grouped, 13, 9],
+        "circle-stroke-color": ["case", grouped, GROUP, colourOf("type")],
+        "circle-stroke-width": 3,
+      },
+    },
+    {
+      id: TILE_EVENT_LAYER.areaLabels,
+      type: "symbol",
+      source: TILES_SOURCE,
+      "source-layer": TILE_LAYER.areas,
+      layout: {
+        // "12 · in As-Suwayda": the number counts events known only to that area, not to this point.
+        "text-field": ["concat", shortCount, " in ", ["coalesce", ["get", "place"], "this area"]],
+        "text-font": ["Noto Sans Medium"],
+        "text-size": 12,
+        "text-anchor": "top",
+        "text-offset": [0, 1.2],
+        "text-optional": true,
+      },
+      paint: { "text-color": GROUP, "text-halo-color": "#ffffff", "text-halo-width": 1.5 },
     },
   ];
 }

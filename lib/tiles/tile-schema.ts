@@ -20,8 +20,8 @@ export const TILE_LAYER = { events: "events", areas: "areas" } as const;
 /** Tile coordinates per side (the MVT default). */
 export const TILE_EXTENT = 4096;
 
-/** Grid cells per tile side below DETAIL_ZOOM: 16 cells of 32 px on a 512 px tile, about a cluster disc. */
-export const CELLS_PER_SIDE = 16;
+/** Grid cells per tile side below DETAIL_ZOOM: 8 cells of 64 px on a 512 px tile, so that the largest disc (50 px) never covers its neighbour. */
+export const CELLS_PER_SIDE = 8;
 
 /** From this zoom on a tile groups only events at the very same point (the map's source maxzoom). */
 export const DETAIL_ZOOM = 14;
