@@ -39,19 +39,21 @@ function spanAt(spans: ReturnType<typeof spanStarts>, index: number) {
  */
 export function useListPages(query: string, count: number, times: readonly { time: EventTime; count: number }[], first: readonly EventHeadline[], all: readonly EventHeadline[] | null) {
   const spans = useMemo(() => spanStarts(times), [times]);
+  // Rows belong to a filter and to the digest they are placed by (the view's query changes before
+  // its digest arrives): a new one of either starts again from its first rows.
+  const digestKey = `${query}|${count}|${first[0]?.id ?? ""}|${times.length}`;
   const seed = useCallback(() => new Map<number, readonly EventHeadline[]>(first.length ? [[0, first.slice(0, LIST_PAGE)]] : []), [first]);
-  const [state, setState] = useState(() => ({ query, pages: seed() }));
-  // A new filter starts again from its first rows.
-  const pages = state.query === query ? state.pages : seed();
-  const asked = useRef({ query, pages: new Set<number>() });
-  const key = useRef(query);
+  const [state, setState] = useState(() => ({ key: digestKey, pages: seed() }));
+  const pages = state.key === digestKey ? state.pages : seed();
+  const asked = useRef({ key: digestKey, pages: new Set<number>() });
+  const key = useRef(digestKey);
   useEffect(() => {
-    key.current = query;
-  }, [query]);
+    key.current = digestKey;
+  }, [digestKey]);
 
   const load = useCallback(
     async (page: number) => {
-      if (asked.current.query !== query) asked.current = { query, pages: new Set() };
+      if (asked.current.key !== digestKey) asked.current = { key: digestKey, pages: new Set() };
       const askedPages = asked.current.pages;
       if (all || askedPages.has(page)) return;
       askedPages.add(page);
@@ -60,7 +62,7 @@ export function useListPages(query: string, count: number, times: readonly { tim
       if (!span) return;
       const skip = index - span.first;
       const base = withQuery("/api/events", query, "detail=brief");
-      const forQuery = query;
+      const forKey = digestKey;
       try {
         let rows: EventHeadline[];
         if (skip + LIST_PAGE <= MAX_PAGE) {
@@ -73,13 +75,13 @@ export function useListPages(query: string, count: number, times: readonly { tim
           if (!before) return void askedPages.delete(page);
           rows = await fetchEvents(`${base}&limit=${LIST_PAGE}&after=${encodeURIComponent(writeCursor({ start: before.time.start, end: before.time.end, id: before.id }))}`);
         }
-        if (key.current !== forQuery) return;
-        setState((now) => ({ query: forQuery, pages: new Map(now.query === forQuery ? now.pages : seed()).set(page, rows.slice(0, LIST_PAGE)) }));
+        if (key.current !== forKey) return;
+        setState((now) => ({ key: forKey, pages: new Map(now.key === forKey ? now.pages : seed()).set(page, rows.slice(0, LIST_PAGE)) }));
       } catch {
         askedPages.delete(page); // asked again when it scrolls into view again
       }
     },
-    [all, spans, query, pages, seed],
+    [all, spans, query, pages, seed, digestKey],
   );
 
   const rowAt = useCallback((index: number): EventHeadline | undefined => (all ? all[index] : pages.get(Math.floor(index / LIST_PAGE))?.[index % LIST_PAGE]), [all, pages]);
