@@ -69,6 +69,9 @@ export function VirtualEventList({ count, query, times, first, all, selectedId, 
     e.preventDefault();
     e.stopPropagation();
     const target = Math.max(0, Math.min(count - 1, to));
+    // A row already drawn takes focus now; another once it is scrolled to, drawn and loaded.
+    const drawn = scroller.current?.querySelector<HTMLButtonElement>(`button[data-index="${target}"]`);
+    if (drawn) return drawn.focus();
     focusWanted.current = target;
     virtualizer.scrollToIndex(target, { align: "auto" });
     ensure(target, target);
