@@ -60,9 +60,11 @@ describe("a list of 100,000 events", () => {
     await page.keyboard.press("End");
     await expect.poll(() => focused(page), { timeout: 20_000 }).toBe(target.id);
     // Its position in the whole list is what a screen reader announces.
-    const row = page.locator(`li:has(> button[data-event-id="${target.id}"])`);
-    expect(await row.getAttribute("aria-posinset")).toBe(String(TOTAL));
-    expect(await row.getAttribute("aria-setsize")).toBe(String(TOTAL));
+    const position = await page.evaluate(() => {
+      const row = document.activeElement?.closest("li");
+      return [row?.getAttribute("aria-posinset"), row?.getAttribute("aria-setsize")];
+    });
+    expect(position).toEqual([String(TOTAL), String(TOTAL)]);
     await page.keyboard.press("ArrowUp");
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute("data-index"))).toBe(String(TOTAL - 2));
     await page.keyboard.press("ArrowDown");
