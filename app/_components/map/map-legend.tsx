@@ -8,7 +8,7 @@ export function MapLegend() {
       <ul>
         <li><span className={styles.dot} aria-hidden="true" /> An event where it happened (city or exact place); a dark disc groups several, its number counts them and, for a large set, its rim takes the colour of the commonest type among them.</li>
         <li>
-          <span className={styles.ring} aria-hidden="true" /> Events placed only in a country or region: never grouped with located events or with another area. The ring sits inside the area it stands for, not at a location; its number counts the events and, for a large set, its label names the area (&ldquo;12 in As-Suwayda&rdquo;).
+          <span className={styles.ring} aria-hidden="true" /> Events placed only in a country or region: never grouped with located events or with another area. The ring marks the area it stands for, not a location (it sits inside that area); its number counts the events and, for a large set, its label names the area (&ldquo;12 in As-Suwayda&rdquo;).
         </li>
       </ul>
     </details>
