@@ -1,6 +1,5 @@
 /**
- * `npm run bench [-- --quick] [-- --runs=N] [-- --no-build | --build] [-- --only=open,print,events,api,store,ingest] [-- --report]`: Briefmap's production build against bare floors and a
- * `npm run bench [-- --quick] [-- --runs=N] [-- --no-build | --build] [-- --only=open,print,events,api,store,import] [-- --report]`: Briefmap's production build against bare floors and a
+ * `npm run bench [-- --quick] [-- --runs=N] [-- --no-build | --build] [-- --only=open,print,events,api,store,ingest,import,tiles] [-- --report]`: Briefmap's production build against bare floors and a
  * peer, side by side in one run; writes BENCHMARKS.md. See BENCHMARKS.md for what each figure means.
  */
 import { spawnSync } from "node:child_process";
@@ -36,7 +35,7 @@ const RUNS = runsArg ? Math.max(1, Number(runsArg.slice("--runs=".length)) || 1)
 // --only=open,print,events,api runs part of the bench while working on one figure; BENCHMARKS.md is then left alone.
 const onlyArg = process.argv.find((a) => a.startsWith("--only="));
 const only = onlyArg ? new Set(onlyArg.slice("--only=".length).split(",")) : null;
-const wants = (part: "open" | "print" | "events" | "api" | "store" | "ingest") => !only || only.has(part);
+const wants = (part: "open" | "print" | "events" | "api" | "store" | "ingest" | "import" | "tiles") => !only || only.has(part);
 
 /** The article pipeline (issue 12) needs no build or server: its own process, so the gazetteer's memory is its alone. */
 function benchIngest() {
@@ -44,7 +43,6 @@ function benchIngest() {
   const r = spawnSync(process.execPath, ["--expose-gc", "--import", "tsx", join(ROOT, "bench/ingest.mts"), ...(quick ? ["--runs=5"] : [])], { cwd: ROOT, stdio: ["ignore", "inherit", "inherit"] });
   if (r.status !== 0) log(`   ingest bench failed (exit ${r.status})`);
 }
-const wants = (part: "open" | "print" | "events" | "api" | "store" | "import") => !only || only.has(part);
 const log = (message: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
 
 /** `next build` into DIST; Next rewrites tsconfig.json (include) and next-env.d.ts for a custom distDir: put them back. */
@@ -156,9 +154,16 @@ async function main() {
     if (wants("import")) {
       // Import and export (issue 13), in BENCHMARKS-IMPORT.md.
       const importArgs = quick ? ["--rows=100000"] : [];
-      log(`7. import and export: bench/import.mts ${importArgs.join(" ")}`);
+      log(`8. import and export: bench/import.mts ${importArgs.join(" ")}`);
       const r = spawnSync(process.execPath, ["--import", "tsx", join(ROOT, "bench/import.mts"), ...importArgs], { cwd: ROOT, stdio: ["ignore", "inherit", "inherit"] });
       if (r.status !== 0) log(`   import bench failed (exit ${r.status})`);
+    }
+    if (wants("tiles")) {
+      // Issue 15: a million events drawn from vector tiles, SQLite and PostGIS side by side, in BENCHMARKS-TILES.md.
+      const tileArgs = [`--dist=${DIST}`, `--w=${box.w}`, `--h=${box.h}`, ...(quick ? ["--events=100000", "--runs=1", "--heap-seconds=10", "--load-seconds=5"] : [])];
+      log(`9. event tiles at scale: bench/tiles.mts ${tileArgs.join(" ")}`);
+      const r = spawnSync(process.execPath, ["--import", "tsx", join(ROOT, "bench/tiles.mts"), ...tileArgs], { cwd: ROOT, stdio: ["ignore", "inherit", "inherit"] });
+      if (r.status !== 0) log(`   tile bench failed (exit ${r.status})`);
     }
     const run = { machine, quick, runs: RUNS, query: QUERY, box, open, print, events, api, seconds: (Date.now() - started) / 1000 };
     if (only || !open || !print) {

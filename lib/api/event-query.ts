@@ -1,9 +1,10 @@
-import type { EventQuery } from "@/lib/model/event-query";
+import type { EventCursor, EventQuery } from "@/lib/model/event-query";
+import { MAX_PAGE, readCursor } from "@/lib/events/list-cursor";
 import { EVENT_DETAILS, type EventDetail } from "@/lib/events/to-feature";
 import { clip, MAX_LIST_ITEMS, readBBox, readDay, readId, readQuery, readTypes, typesReason, windowReason, type Read } from "@/lib/view/values";
 import { ParamError } from "./responses";
 
-const KNOWN = ["bbox", "from", "to", "types", "q", "layer", "article", "id", "detail", "review"] as const;
+const KNOWN = ["bbox", "from", "to", "types", "q", "layer", "article", "id", "detail", "review", "limit", "after"] as const;
 const REVIEW_VALUES = ["reviewed", "unreviewed", "all"] as const;
 
 /** Raw values longer than this are refused before any parsing work. */
@@ -16,7 +17,7 @@ export type IdLookup = { layer(id: string): Promise<boolean>; article(id: string
  * Reads `/api/events` parameters strictly: any value that is present but wrong throws a ParamError
  * naming it, with the reason the view's lenient reader gives for the same value (lib/view/values.ts).
  */
-export async function readEventQuery(params: URLSearchParams, known: IdLookup): Promise<{ query: EventQuery; detail: EventDetail }> {
+export async function readEventQuery(params: URLSearchParams, known: IdLookup): Promise<{ query: EventQuery; detail: EventDetail; page?: EventPage }> {
   const raw: Partial<Record<(typeof KNOWN)[number], string>> = {};
   for (const name of KNOWN) {
     const all = params.getAll(name);
@@ -65,5 +66,19 @@ export async function readEventQuery(params: URLSearchParams, known: IdLookup): 
     if (!(await known.article(id))) throw new ParamError("article", `unknown article "${clip(raw.article)}"`);
     query.article = id;
   }
-  return { query, detail };
+  return { query, detail, page: readPage(raw.limit, raw.after) };
+}
+
+/** One page of the list: at most `limit` events after `after` (keyset, lib/events/list-cursor.ts). */
+export type EventPage = { limit: number; after?: EventCursor };
+
+function readPage(limit: string | undefined, after: string | undefined): EventPage | undefined {
+  if (limit === undefined && after === undefined) return undefined;
+  if (limit === undefined) throw new ParamError("limit", `"after" pages through the list: give "limit" (1 to ${MAX_PAGE}) with it`);
+  const n = /^\d{1,6}$/.test(limit) ? Number(limit) : NaN;
+  if (!(n >= 1 && n <= MAX_PAGE)) throw new ParamError("limit", `"${clip(limit)}" is not a whole number from 1 to ${MAX_PAGE}`);
+  if (after === undefined) return { limit: n };
+  const cursor = readCursor(after);
+  if (!cursor) throw new ParamError("after", `"${clip(after)}" is not a list position; use the "next" value of the previous page`);
+  return { limit: n, after: cursor };
 }

@@ -27,7 +27,7 @@ const AREA_PRECISIONS = ["country", "region"];
 
 export type EventProperties = { id: string; type: string; title: string; geoPrecision: string };
 
-/** What the map draws the events from: the events, or the URL of an `/api/events` answer its worker fetches. */
+/** What the map draws the events from: the events, or a large set's vector tile URL template (lib/map/event-tiles.ts). */
 export type EventsOnMap = readonly EventHeadline[] | string;
 
 /** Events as points at the place where each happened; markers take their colour from the type. */
@@ -43,9 +43,9 @@ export function eventCollection(events: readonly EventHeadline[]): FeatureCollec
   };
 }
 
-/** The source's data: the features, or a URL (absolute: the worker that fetches it has another base). */
+/** The source's data: the page's features (a large set is drawn from tiles, not from these sources). */
 export function eventsData(events: EventsOnMap): GeoJSONSourceSpecification["data"] {
-  return typeof events === "string" ? new URL(events, globalThis.location?.href).href : eventCollection(events);
+  return typeof events === "string" ? { type: "FeatureCollection", features: [] } : eventCollection(events);
 }
 
 const isAreaEvent: ExpressionSpecification = ["in", ["get", "geoPrecision"], ["literal", AREA_PRECISIONS]];

@@ -2,7 +2,9 @@ import type { GeoJSONSource, MapGeoJSONFeature, Map as MapLibreMap, PointLike } 
 import type { LayerSummary } from "@/lib/model/layer-summary";
 import type { Camera } from "@/lib/view/camera";
 import { cameraOf, prefersReducedMotion } from "./camera";
+import { DETAIL_ZOOM, TILE_LAYER } from "@/lib/tiles/tile-schema";
 import { AREA_EVENTS_SOURCE, CLUSTER_MAX_ZOOM, EVENTS_SOURCE, EVENT_LAYER } from "./event-layers";
+import { TILES_SOURCE, TILE_PICKABLE } from "./event-tiles";
 import { FEATURE_ID, isPickable, overlayIdOf } from "./overlay-layers";
 
 /** What the pointer is over, in the dashboard's hover shape. */
@@ -34,15 +36,21 @@ function guard<A extends unknown[]>(what: string, handler: (...args: A) => void 
 
 /** Markers are small: a few pixels around the pointer make them easier to hit, by mouse or finger. */
 const SLOP = 4;
-const EVENT_LAYERS = [EVENT_LAYER.clusters, EVENT_LAYER.markers, EVENT_LAYER.areaRings];
+const EVENT_LAYERS = [EVENT_LAYER.clusters, EVENT_LAYER.markers, EVENT_LAYER.areaRings, ...TILE_PICKABLE];
+
+/** The event layers the map has now (tile layers exist only while a large set is shown). */
+export const eventLayersOn = (map: MapLibreMap): string[] => EVENT_LAYERS.filter((id) => map.getLayer(id));
+
+/** A group of events: MapLibre's own clusters, or a tile's cell of more than one. */
+export const isGroup = (f: MapGeoJSONFeature): boolean => Boolean(f.properties.cluster) || Number(f.properties.count) > 1;
 
 type Hit = { kind: "cluster"; feature: MapGeoJSONFeature } | { kind: "event"; id: string } | { kind: "feature"; feature: PickedFeature };
 
 /** What lies under a point: event markers win over the overlay features beneath them. */
 function pick(map: MapLibreMap, { x, y }: { x: number; y: number }, labels: Map<string, string>): Hit | null {
   const box: [PointLike, PointLike] = [[x - SLOP, y - SLOP], [x + SLOP, y + SLOP]];
-  const [event] = map.queryRenderedFeatures(box, { layers: EVENT_LAYERS });
-  if (event?.properties.cluster) return { kind: "cluster", feature: event };
+  const [event] = map.queryRenderedFeatures(box, { layers: eventLayersOn(map) });
+  if (event && isGroup(event)) return { kind: "cluster", feature: event };
   if (event && typeof event.properties.id === "string") return { kind: "event", id: event.properties.id };
   const overlays = map.getLayersOrder().filter(isPickable);
   for (const feature of map.queryRenderedFeatures([x, y], { layers: overlays })) {
@@ -60,8 +68,22 @@ const hoverOf = (hit: Hit | null): MapHover =>
 
 const keyOf = (h: MapHover) => (h?.eventId ? `event:${h.eventId}` : h?.feature ? `feature:${h.feature.layer}/${h.feature.id}` : "");
 
+/**
+ * A tile's group zooms in towards its events; at DETAIL_ZOOM (events at one point) or for an area,
+ * which no zoom splits, its events are handed to the page (the tile lists up to 50 of them).
+ */
+function openTileGroup(map: MapLibreMap, group: MapGeoJSONFeature, at: { x: number; y: number }, callbacks: MapCallbacks) {
+  const ids = typeof group.properties.ids === "string" ? group.properties.ids.split(" ") : [];
+  const isArea = group.sourceLayer === TILE_LAYER.areas;
+  if (ids.length > 0 && (isArea || map.getZoom() >= DETAIL_ZOOM)) return callbacks.onSelectCluster(ids, at);
+  if (isArea) return;
+  const center = group.geometry.type === "Point" ? (group.geometry.coordinates as [number, number]) : map.getCenter();
+  map.easeTo({ center, zoom: Math.min(DETAIL_ZOOM, Math.floor(map.getZoom()) + 2), animate: !prefersReducedMotion() });
+}
+
 /** A cluster zooms in until it splits; one that never splits (events at one point) is handed to the page. */
 async function openCluster(map: MapLibreMap, cluster: MapGeoJSONFeature, at: { x: number; y: number }, callbacks: MapCallbacks) {
+  if (cluster.source === TILES_SOURCE) return openTileGroup(map, cluster, at, callbacks);
   const source = map.getSource<GeoJSONSource>(cluster.source === AREA_EVENTS_SOURCE ? AREA_EVENTS_SOURCE : EVENTS_SOURCE);
   const clusterId = Number(cluster.properties.cluster_id);
   if (!source || !Number.isFinite(clusterId)) return;

@@ -3,9 +3,10 @@ import type { EventHeadline } from "@/lib/model/event-headline";
 import type { LayerSummary } from "@/lib/model/layer-summary";
 import { sameCamera, type Camera } from "@/lib/view/camera";
 import { SELECTION_MAX_ZOOM, cameraOf, framePadding, prefersReducedMotion } from "./camera";
-import { EVENT_LAYER, type EventsOnMap } from "./event-layers";
+import type { EventsOnMap } from "./event-layers";
 import { eventBounds, layersOf, lngLatBounds, markersBounds } from "./framing";
-import type { MapHover } from "./interactions";
+import { eventLayersOn, isGroup, type MapHover } from "./interactions";
+import { TILES_SOURCE } from "./event-tiles";
 import { loadLayers, loadedFeature } from "./layer-data";
 import { overlayIdOf } from "./overlay-layers";
 import { FOCUS_SOURCE, focusCollection, type FeatureRef } from "./selection-layers";
@@ -140,14 +141,19 @@ export function mapHandle(o: HandleOptions): MapHandle {
       frame(markersBounds(shown));
     },
     async eventsOnScreen() {
-      const rendered = map.queryRenderedFeatures({ layers: [EVENT_LAYER.markers, EVENT_LAYER.clusters, EVENT_LAYER.areaRings] });
+      const rendered = map.queryRenderedFeatures({ layers: eventLayersOn(map) });
       const placed = new Map<string, number>();
       for (const f of rendered) {
         if (f.geometry.type !== "Point") continue;
         const lon = f.geometry.coordinates[0] ?? 0;
         const id = f.properties.id;
-        if (!f.properties.cluster && typeof id === "string") placed.set(id, lon);
-        if (!f.properties.cluster) continue;
+        if (!isGroup(f) && typeof id === "string") placed.set(id, lon);
+        if (!isGroup(f)) continue;
+        // A tile's group lists its ids when it has few; a large group is reached by zooming in.
+        if (f.source === TILES_SOURCE) {
+          if (typeof f.properties.ids === "string") for (const one of f.properties.ids.split(" ")) placed.set(one, lon);
+          continue;
+        }
         // A group's events, in the order its source holds them (a few hundred at most, for keys).
         const source = map.getSource<GeoJSONSource>(f.source);
         const leaves = (await source?.getClusterLeaves(Number(f.properties.cluster_id), 300, 0).catch(() => [])) ?? [];

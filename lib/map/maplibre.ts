@@ -11,7 +11,8 @@ import { LAYER_WAIT_MS, mapHandle, type MapHandle } from "./map-handle";
 import { withOverlays } from "./map-style";
 import { overlayLayers } from "./overlay-layers";
 import { PointerReadout } from "./pointer-readout";
-import { EVENTS_LOADER, eventDelivery, initialData, loaderSource } from "./event-delivery";
+import { eventDelivery, initialData } from "./event-delivery";
+import { TILES_SOURCE, tileLayers, tileSource } from "./event-tiles";
 import { EMPTY_FOCUS, FOCUS_SOURCE, arrowImage, focusLayersOverMarkers, focusLayersUnderMarkers } from "./selection-layers";
 import { loadMapLibre } from "./load-maplibre";
 
@@ -48,11 +49,14 @@ export async function createMap(container: HTMLElement, options: CreateMapOption
 
   const overlays = overlayLayers(options.layers, options.visible);
   const style = withOverlays(basemapStyle(window.location.origin), overlays);
-  style.sources[EVENTS_LOADER] = loaderSource(options.events);
   style.sources[EVENTS_SOURCE] = { ...eventsSource([]), data: initialData(options.events) };
   style.sources[AREA_EVENTS_SOURCE] = { ...areaEventsSource([]), data: initialData(options.events) };
   style.sources[FOCUS_SOURCE] = EMPTY_FOCUS;
-  style.layers.push(...focusLayersUnderMarkers(), ...areaEventLayers(), ...eventLayers(), ...focusLayersOverMarkers());
+  // A large set is drawn from the server's vector tiles from the first frame on (lib/map/event-tiles.ts).
+  const tiles = typeof options.events === "string" ? tileLayers() : [];
+  if (typeof options.events === "string") style.sources[TILES_SOURCE] = tileSource(options.events);
+  const over = focusLayersOverMarkers();
+  style.layers.push(...focusLayersUnderMarkers(), ...areaEventLayers(), ...eventLayers(), ...tiles, ...over);
 
   const map = new maplibre.Map({
     container,
@@ -67,15 +71,12 @@ export async function createMap(container: HTMLElement, options: CreateMapOption
 
   let removed = false;
   const filler = layerFiller(map, { onLoading: options.onLoading, onIdle: options.onIdle, isRemoved: () => removed });
-  // Idle means the events are drawn too: not while a fetched answer is being handed to the drawn sources.
-  let delivering = 0;
-  const deliver = eventDelivery(map);
-  const deliverEvents = (events: EventsOnMap, fetchAgain: boolean) => {
-    delivering++;
+  const deliver = eventDelivery(map, over[0]?.id);
+  const deliverEvents = (events: EventsOnMap) => {
     options.onLoading?.();
-    void deliver(events, { fetchAgain }).finally(() => delivering--);
+    deliver(events);
   };
-  if (options.onIdle) map.on("idle", () => !filler.busy() && delivering === 0 && options.onIdle?.());
+  if (options.onIdle) map.on("idle", () => !filler.busy() && options.onIdle?.());
   if (options.onLoading) map.on("dataloading", options.onLoading);
   // A listener replaces MapLibre's own console report, so other errors are reported here as before.
   map.on("error", (event) => {
@@ -97,7 +98,6 @@ export async function createMap(container: HTMLElement, options: CreateMapOption
   const arrow = arrowImage();
   map.addImage(arrow.id, arrow.image);
   const unwire = wireInteractions(map, options.layers, options.callbacks);
-  if (typeof options.events === "string") deliverEvents(options.events, false);
 
   const handle = mapHandle({
     map,
@@ -108,7 +108,7 @@ export async function createMap(container: HTMLElement, options: CreateMapOption
     known: options.known,
     selected: options.selected,
     fill: filler.fill,
-    deliverEvents: (events) => deliverEvents(events, true),
+    deliverEvents,
     teardown: () => {
       removed = true;
       unwire();

@@ -108,6 +108,9 @@ export const eventReviewSchema = z
     /** How sure the extraction was (0-1), and the words and rules that decided it. */
     confidence: z.number().min(0).max(1).optional(),
     cues: z.array(z.string().min(1)).max(50).optional(),
+  })
+  .strict();
+
 /** The event data sets Briefmap imports records from. */
 export const ORIGIN_DATASETS = ["acled", "gdelt"] as const;
 

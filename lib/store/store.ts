@@ -7,6 +7,7 @@ import type { LayerSummary, UnavailableLayer } from "@/lib/model/layer-summary";
 import type { DataProblem } from "@/lib/model/problem";
 import type { ArticleMeta, BriefEvent, EventTime, LayerManifest } from "@/lib/model/schema";
 import type { AccountStore, Authorship } from "./accounts";
+import type { TileAddress } from "@/lib/tiles/tile-address";
 
 /**
  * The store: every page, route, preview, print and CLI reads and writes Briefmap's data through
@@ -45,6 +46,11 @@ export interface Store {
   aggregate(query: EventQuery): Promise<EventAggregate>;
   /** Ids of matching events among `ids` (e.g. which of an article's events a filter keeps). */
   matchingIds(query: EventQuery, ids: readonly string[]): Promise<string[]>;
+  /**
+   * The matching events inside one Web Mercator tile as Mapbox Vector Tile bytes, grouped as
+   * lib/tiles/tile-schema.ts describes (empty when none match). The tile's bounds replace `bbox`.
+   */
+  eventTile(query: EventQuery, tile: TileAddress): Promise<Uint8Array>;
 
   // ---- writes: each one transaction, validated by the rules data/ files obey, audited
   createEvent(event: BriefEvent, write: WriteContext): Promise<Versioned<LoadedEvent>>;
@@ -174,5 +180,5 @@ export class StoreError extends Error {
   }
 }
 
-export type { EventQuery, EventCursor, EventHeadline };
+export type { EventQuery, EventCursor, EventHeadline, TileAddress };
 export type * from "./accounts";

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { LoadedEvent } from "@/lib/model/event";
 import { StoreError, type EventBatch, type Store } from "@/lib/store/store";
+import { decodeTile, tileCount } from "../harness/decode-tile";
 import { article, baseWorld, event, layer, point, square } from "./contract-fixtures";
 
 const who = { actor: "tester" };
@@ -222,6 +223,50 @@ export function defineStoreContract(name: string, open: () => Promise<Store>): v
       });
     });
 
+    describe("event tiles", () => {
+      const byCount = (a: { properties: Record<string, unknown> }, b: { properties: Record<string, unknown> }) => Number(b.properties.count) - Number(a.properties.count) || String(a.properties.id).localeCompare(String(b.properties.id));
+
+      it("groups located events per cell with counts per type, and keeps area-level events apart", async () => {
+        await seeded();
+        const layers = decodeTile(await store.eventTile({}, { z: 0, x: 0, y: 0 }));
+        expect(tileCount(layers)).toEqual({ events: 4, areas: 1, total: 5 });
+        const events = (layers.events ?? []).sort(byCount);
+        // The meeting, the strike and the protest share a cell at zoom 0; a tie in types goes to the alphabetically first.
+        expect(events[0]?.properties).toEqual({ count: 3, "count:diplomacy": 1, "count:protest": 1, "count:strike": 1, dominant: "diplomacy", ids: "meeting protest strike" });
+        expect(events.slice(1).map((f) => f.properties)).toEqual([{ count: 1, "count:diplomacy": 1, dominant: "diplomacy", id: "talks", type: "diplomacy", geoPrecision: "exact" }]);
+        expect(layers.areas?.map((f) => f.properties)).toEqual([
+          { count: 1, "count:statement": 1, dominant: "statement", id: "statement", type: "statement", geoPrecision: "country", precision: "country", place: "Capital" },
+        ]);
+      });
+
+      it("applies the event filter and the tile's bounds, and answers nothing where nothing matches", async () => {
+        await seeded();
+        expect(tileCount(decodeTile(await store.eventTile({ types: ["diplomacy"] }, { z: 0, x: 0, y: 0 })))).toEqual({ events: 2, areas: 0, total: 2 });
+        expect(tileCount(decodeTile(await store.eventTile({ from: "2025-08-19" }, { z: 0, x: 0, y: 0 })))).toEqual({ events: 1, areas: 1, total: 2 });
+        // Zoom 4, tile 9/6 holds the Levant (meeting, strike, statement); Paris lies in 8/5.
+        expect(tileCount(decodeTile(await store.eventTile({}, { z: 4, x: 9, y: 6 })))).toEqual({ events: 2, areas: 1, total: 3 });
+        expect(tileCount(decodeTile(await store.eventTile({}, { z: 4, x: 8, y: 5 })))).toEqual({ events: 1, areas: 0, total: 1 });
+        expect((await store.eventTile({}, { z: 4, x: 0, y: 0 })).byteLength).toBe(0);
+      });
+
+      it("gives single events at high zoom, placed inside the tile, and shows a write at once", async () => {
+        await seeded();
+        // Zoom 14 tile holding Al-Hamma (35.7, 32.7).
+        const n = 2 ** 14;
+        const x = Math.floor(((35.7 + 180) / 360) * n);
+        const lat = (32.7 * Math.PI) / 180;
+        const y = Math.floor(((1 - Math.log(Math.tan(lat) + 1 / Math.cos(lat)) / Math.PI) / 2) * n);
+        const before = decodeTile(await store.eventTile({}, { z: 14, x, y }));
+        expect(before.events?.map((f) => f.properties.id)).toEqual(["meeting"]);
+        const [feature] = before.events ?? [];
+        expect(feature!.x).toBeGreaterThanOrEqual(0);
+        expect(feature!.x).toBeLessThan(4096);
+        await store.createEvent(event({ id: "second", article: "a1", sources: [baseWorld().article.quote(0)], type: "strike", where: { name: "Same town", point: [35.7, 32.7] } }), who);
+        const after = decodeTile(await store.eventTile({}, { z: 14, x, y }));
+        expect(after.events?.map((f) => f.properties)).toEqual([{ count: 2, "count:diplomacy": 1, "count:strike": 1, dominant: "diplomacy", ids: "meeting second" }]);
+      });
+    });
+
     describe("writes", () => {
       it("creates, replaces and deletes an event with versions, revision and audit", async () => {
         const world = await seeded();
@@ -434,6 +479,88 @@ export function defineStoreContract(name: string, open: () => Promise<Store>): v
         expect(ids(await store.events({ q: "hammat gader" }))).toEqual(["meeting"]);
       });
     });
+
+    describe("event import (batched)", () => {
+      async function* batches(...list: EventBatch[]): AsyncIterable<EventBatch> {
+        yield* list;
+      }
+      const origin = (record: string) => ({ dataset: "acled" as const, record, original: { event_type: "Battles", time_precision: "1" } });
+
+      it("creates, then on re-import updates by id, deletes, keeps the origin and writes one audit entry", async () => {
+        const a1 = article("import-1", ["Clash near the border.", "Shelling of the town."]);
+        const first = await store.importEvents(
+          batches({ articles: [a1.input], events: [event({ id: "acled-x1", article: "import-1", sources: [a1.quote(0)], origin: origin("X1") }), event({ id: "acled-x2", article: "import-1", sources: [a1.quote(1)] })] }),
+          { actor: "importer", source: "first.csv" },
+        );
+        expect(first).toMatchObject({ articles: 1, created: 2, updated: 0, deleted: 0, dryRun: false });
+        expect((await store.event("acled-x1"))!.value.origin).toEqual(origin("X1"));
+
+        const a2 = article("import-2", ["Clash near the border, two killed."]);
+        const seen: string[] = [];
+        const second = await store.importEvents(
+          batches({ articles: [a2.input], events: [event({ id: "acled-x1", article: "import-2", sources: [a2.quote(0)], origin: origin("X1") })], deletions: ["acled-x2", "acled-none"] }),
+          { actor: "importer", source: "second.csv", onBatch: (r) => seen.push(...r.updated.map((id) => `updated ${id}`), ...r.deleted.map((id) => `deleted ${id}`), ...r.notFound.map((id) => `not found ${id}`)) },
+        );
+        expect(second).toMatchObject({ created: 0, updated: 1, deleted: 1, notFound: 1 });
+        expect(seen).toEqual(["updated acled-x1", "deleted acled-x2", "not found acled-none"]);
+        const x1 = (await store.event("acled-x1"))!;
+        expect(x1.version).toBe(2);
+        expect(x1.value.sources[0]!.quote).toBe("Clash near the border, two killed.");
+        expect(await store.event("acled-x2")).toBeUndefined();
+        expect(second.articlesPruned).toBe(0);
+        const audit = await store.audit({ entity: "data" });
+        expect(audit.map((e) => [e.action, e.entityId, e.actor])).toEqual([
+          ["import", "second.csv", "importer"],
+          ["import", "first.csv", "importer"],
+        ]);
+      });
+
+      it("writes nothing when a later batch is invalid, and nothing on a dry run", async () => {
+        const revision = await store.revision();
+        const a1 = article("import-ok", ["A sentence."]);
+        const a2 = article("import-bad", ["Another sentence."]);
+        const error = await problemsOf(
+          store.importEvents(
+            batches(
+              { articles: [a1.input], events: [event({ id: "good", article: "import-ok", sources: [a1.quote(0)] })] },
+              { articles: [a2.input], events: [event({ id: "bad", article: "import-bad", sources: [{ start: 0, end: 5, quote: "Not there" }] })] },
+            ),
+            { actor: "importer", source: "bad.csv" },
+          ),
+        );
+        expect(error.code).toBe("invalid");
+        expect(error.problems[0]!.item).toContain("event (bad)");
+        expect(await store.event("good")).toBeUndefined();
+        expect(await store.article("import-ok")).toBeUndefined();
+
+        const dry = await store.importEvents(batches({ articles: [a1.input], events: [event({ id: "good", article: "import-ok", sources: [a1.quote(0)] })] }), { actor: "importer", source: "dry.csv", dryRun: true });
+        expect(dry).toMatchObject({ created: 1, dryRun: true });
+        expect(await store.event("good")).toBeUndefined();
+        expect(await store.revision()).toBe(revision);
+        expect(await store.audit({ entity: "data" })).toEqual([]);
+      });
+
+      it("prunes the earlier import's articles that no event quotes any more, when asked", async () => {
+        const a1 = article("imp-old-1", ["Old."]);
+        await store.importEvents(batches({ articles: [a1.input], events: [event({ id: "moved", article: "imp-old-1", sources: [a1.quote(0)] })] }), { actor: "importer", source: "a.csv" });
+        const kept = article("other", ["Kept."]);
+        await store.createArticle(kept.input, who);
+        const a2 = article("imp-new-1", ["New."]);
+        const r = await store.importEvents(batches({ articles: [a2.input], events: [event({ id: "moved", article: "imp-new-1", sources: [a2.quote(0)] })] }), { actor: "importer", source: "b.csv", pruneEmptyArticles: "imp-" });
+        expect(r.articlesPruned).toBe(1);
+        expect(await store.article("imp-old-1")).toBeUndefined();
+        expect(await store.article("other")).toBeDefined();
+        expect((await store.event("moved"))!.value.article).toBe("imp-new-1");
+      });
+
+      it("refuses an article id that already exists, leaving the store as it was", async () => {
+        const a = article("import-once", ["One."]);
+        await store.importEvents(batches({ articles: [a.input], events: [event({ id: "one", article: "import-once", sources: [a.quote(0)] })] }), { actor: "importer", source: "a.csv" });
+        expect(await failure(store.importEvents(batches({ articles: [a.input], events: [] }), { actor: "importer", source: "b.csv" }))).toBe("duplicate");
+        expect((await store.event("one"))!.version).toBe(1);
+      });
+    });
+
     describe("accounts", () => {
       const newUser = (name: string, role: "viewer" | "editor" | "admin" = "editor") => ({ name, key: name.toLowerCase(), role, passwordHash: `$argon2id$fake$${name}` });
       const inAnHour = () => new Date(Date.now() + 3_600_000);
@@ -526,85 +653,6 @@ export function defineStoreContract(name: string, open: () => Promise<Store>): v
         await store.deleteEvent("added", { actor: "dave" });
         await store.createEvent({ ...body, id: "added" }, { actor: "erin" });
         expect(await store.authorship("event", "added")).toEqual({ added: { by: "erin", at: expect.any(String) } });
-
-    describe("event import (batched)", () => {
-      async function* batches(...list: EventBatch[]): AsyncIterable<EventBatch> {
-        yield* list;
-      }
-      const origin = (record: string) => ({ dataset: "acled" as const, record, original: { event_type: "Battles", time_precision: "1" } });
-
-      it("creates, then on re-import updates by id, deletes, keeps the origin and writes one audit entry", async () => {
-        const a1 = article("import-1", ["Clash near the border.", "Shelling of the town."]);
-        const first = await store.importEvents(
-          batches({ articles: [a1.input], events: [event({ id: "acled-x1", article: "import-1", sources: [a1.quote(0)], origin: origin("X1") }), event({ id: "acled-x2", article: "import-1", sources: [a1.quote(1)] })] }),
-          { actor: "importer", source: "first.csv" },
-        );
-        expect(first).toMatchObject({ articles: 1, created: 2, updated: 0, deleted: 0, dryRun: false });
-        expect((await store.event("acled-x1"))!.value.origin).toEqual(origin("X1"));
-
-        const a2 = article("import-2", ["Clash near the border, two killed."]);
-        const seen: string[] = [];
-        const second = await store.importEvents(
-          batches({ articles: [a2.input], events: [event({ id: "acled-x1", article: "import-2", sources: [a2.quote(0)], origin: origin("X1") })], deletions: ["acled-x2", "acled-none"] }),
-          { actor: "importer", source: "second.csv", onBatch: (r) => seen.push(...r.updated.map((id) => `updated ${id}`), ...r.deleted.map((id) => `deleted ${id}`), ...r.notFound.map((id) => `not found ${id}`)) },
-        );
-        expect(second).toMatchObject({ created: 0, updated: 1, deleted: 1, notFound: 1 });
-        expect(seen).toEqual(["updated acled-x1", "deleted acled-x2", "not found acled-none"]);
-        const x1 = (await store.event("acled-x1"))!;
-        expect(x1.version).toBe(2);
-        expect(x1.value.sources[0]!.quote).toBe("Clash near the border, two killed.");
-        expect(await store.event("acled-x2")).toBeUndefined();
-        expect(second.articlesPruned).toBe(0);
-        const audit = await store.audit({ entity: "data" });
-        expect(audit.map((e) => [e.action, e.entityId, e.actor])).toEqual([
-          ["import", "second.csv", "importer"],
-          ["import", "first.csv", "importer"],
-        ]);
-      });
-
-      it("writes nothing when a later batch is invalid, and nothing on a dry run", async () => {
-        const revision = await store.revision();
-        const a1 = article("import-ok", ["A sentence."]);
-        const a2 = article("import-bad", ["Another sentence."]);
-        const error = await problemsOf(
-          store.importEvents(
-            batches(
-              { articles: [a1.input], events: [event({ id: "good", article: "import-ok", sources: [a1.quote(0)] })] },
-              { articles: [a2.input], events: [event({ id: "bad", article: "import-bad", sources: [{ start: 0, end: 5, quote: "Not there" }] })] },
-            ),
-            { actor: "importer", source: "bad.csv" },
-          ),
-        );
-        expect(error.code).toBe("invalid");
-        expect(error.problems[0]!.item).toContain("event (bad)");
-        expect(await store.event("good")).toBeUndefined();
-        expect(await store.article("import-ok")).toBeUndefined();
-
-        const dry = await store.importEvents(batches({ articles: [a1.input], events: [event({ id: "good", article: "import-ok", sources: [a1.quote(0)] })] }), { actor: "importer", source: "dry.csv", dryRun: true });
-        expect(dry).toMatchObject({ created: 1, dryRun: true });
-        expect(await store.event("good")).toBeUndefined();
-        expect(await store.revision()).toBe(revision);
-        expect(await store.audit({ entity: "data" })).toEqual([]);
-      });
-
-      it("prunes the earlier import's articles that no event quotes any more, when asked", async () => {
-        const a1 = article("imp-old-1", ["Old."]);
-        await store.importEvents(batches({ articles: [a1.input], events: [event({ id: "moved", article: "imp-old-1", sources: [a1.quote(0)] })] }), { actor: "importer", source: "a.csv" });
-        const kept = article("other", ["Kept."]);
-        await store.createArticle(kept.input, who);
-        const a2 = article("imp-new-1", ["New."]);
-        const r = await store.importEvents(batches({ articles: [a2.input], events: [event({ id: "moved", article: "imp-new-1", sources: [a2.quote(0)] })] }), { actor: "importer", source: "b.csv", pruneEmptyArticles: "imp-" });
-        expect(r.articlesPruned).toBe(1);
-        expect(await store.article("imp-old-1")).toBeUndefined();
-        expect(await store.article("other")).toBeDefined();
-        expect((await store.event("moved"))!.value.article).toBe("imp-new-1");
-      });
-
-      it("refuses an article id that already exists, leaving the store as it was", async () => {
-        const a = article("import-once", ["One."]);
-        await store.importEvents(batches({ articles: [a.input], events: [event({ id: "one", article: "import-once", sources: [a.quote(0)] })] }), { actor: "importer", source: "a.csv" });
-        expect(await failure(store.importEvents(batches({ articles: [a.input], events: [] }), { actor: "importer", source: "b.csv" }))).toBe("duplicate");
-        expect((await store.event("one"))!.version).toBe(1);
       });
     });
   });

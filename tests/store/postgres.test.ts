@@ -13,7 +13,6 @@ import { MIGRATIONS } from "@/lib/store/postgres/migrations";
 import { openPostgresStore } from "@/lib/store/postgres";
 import { StoreError, type DataSet, type Store } from "@/lib/store/store";
 import { postgresMissing, startPostgres, type PostgresCluster } from "../harness/postgres";
-import { MIGRATIONS } from "@/lib/store/postgres/migrations";
 
 /**
  * What only the PostgreSQL backend must show (the backend-neutral rules are the contract suite's):

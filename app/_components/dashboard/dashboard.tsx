@@ -111,7 +111,7 @@ function DashboardBody({ layers, unavailable, articles, article: initialArticle,
       <main className={styles.main}>
         <PanelTabs panel={panel} onPanel={setPanel} />
         <aside className={styles.left} id="panel-events" aria-label="Events and layers">
-          <EventsByDate rows={digest.rows} count={digest.count} total={total} selectedId={view.event} onSelect={selectAndShow} articleTitle={articleTitles} />
+          <EventsByDate rows={digest.rows} all={complete ? known : null} query={query} times={digest.times} count={digest.count} total={total} selectedId={view.event} onSelect={selectAndShow} articleTitle={articleTitles} />
           <details className={styles.layersDetails} id="panel-articles" open={articles.length > 1}>
             <summary>Articles</summary>
             <ArticlesPanel articles={articles} current={article.id} onChoose={chooseArticle} />

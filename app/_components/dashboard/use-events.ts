@@ -7,6 +7,7 @@ import { isFullEvent } from "@/lib/model/event-headline";
 import type { LoadedEvent } from "@/lib/model/event";
 import { digestOf, type EventDigest } from "@/lib/events/digest";
 import type { FirstEvents, ViewEvents } from "@/lib/view/view-events-shape";
+import { tilesUrl } from "@/lib/map/event-tiles";
 import { fetchEvents, fetchJson, withQuery, worthRetrying } from "./fetch-json";
 
 export type EventsState = {
@@ -15,7 +16,7 @@ export type EventsState = {
   /** Whether `known` holds every event the filters keep. */
   complete: boolean;
   digest: EventDigest;
-  /** What the map draws: the events themselves, or the API URL its worker fetches them from. */
+  /** What the map draws: the events themselves, or the vector tile URL template of a large set. */
   onMap: readonly EventHeadline[] | string;
   loading: boolean;
   error: Error | undefined;
@@ -62,7 +63,7 @@ export function useEvents(query: string, initial: FirstEvents, marks: readonly s
     known: digest.rows,
     complete: false,
     digest: { ...digest, marked: markedIds },
-    onMap: withQuery("/api/events", query, "detail=marker"),
+    onMap: tilesUrl(query),
     loading: answer.isLoading,
     error: answer.error ?? marked.error,
   };

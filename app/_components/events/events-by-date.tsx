@@ -5,6 +5,8 @@ import { LIST_ROWS } from "@/lib/events/digest";
 import { timeLabel } from "@/lib/events/time-label";
 import { EVENT_TYPE_INFO } from "@/lib/model/vocabulary";
 import type { KeyboardEvent } from "react";
+import type { EventTime } from "@/lib/model/schema";
+import { VirtualEventList } from "./virtual-event-list";
 import { isHoveredEvent, useHovered, useSetHovered } from "../dashboard/hover";
 import { countRender } from "../dashboard/render-count";
 import styles from "./events.module.css";
@@ -12,6 +14,11 @@ import styles from "./events.module.css";
 type Props = {
   /** The first events in time order (at most LIST_ROWS). */
   rows: EventHeadline[];
+  /** Every event the filters keep, when the page holds them all; else null. */
+  all: readonly EventHeadline[] | null;
+  /** The filter's `/api/events` query, and its events per time span: a longer list fetches its rows by them. */
+  query: string;
+  times: readonly { time: EventTime; count: number }[];
   /** How many events the filters keep. */
   count: number;
   total: number;
@@ -34,19 +41,29 @@ function moveInList(e: KeyboardEvent<HTMLElement>) {
 }
 
 /** Events in time order, grouped under the date as precisely as the article gives it. */
-export function EventsByDate({ rows, count, total, selectedId, onSelect, articleTitle }: Props) {
+export function EventsByDate({ rows, all, query, times, count, total, selectedId, onSelect, articleTitle }: Props) {
   countRender("event-list");
   const hovered = useHovered();
   const setHovered = useSetHovered();
-  // A list of thousands helps no one and slows every render: show the first ones and say so.
+  const heading = (
+    <h2 id="event-list-heading" className={styles.heading} tabIndex={-1}>
+      Events <span className={styles.count} data-testid="event-count">{count === total ? `${total}` : `${count} of ${total}`}</span>
+    </h2>
+  );
+  // Past LIST_ROWS only the rows in view are drawn, fetched as they scroll into view.
+  if (count > LIST_ROWS) {
+    return (
+      <section className={styles.list} aria-labelledby="event-list-heading">
+        {heading}
+        <VirtualEventList count={count} query={query} times={times} first={rows} all={all} selectedId={selectedId} onSelect={onSelect} articleTitle={articleTitle} />
+      </section>
+    );
+  }
   const groups = groupByDate(rows.slice(0, LIST_ROWS));
   return (
     <section className={styles.list} aria-labelledby="event-list-heading" onKeyDown={moveInList}>
-      <h2 id="event-list-heading" className={styles.heading} tabIndex={-1}>
-        Events <span className={styles.count} data-testid="event-count">{count === total ? `${total}` : `${count} of ${total}`}</span>
-      </h2>
+      {heading}
       {count === 0 && <p className={styles.empty}>No event matches the filters.</p>}
-      {count > LIST_ROWS && <p className={styles.empty}>Showing the first {LIST_ROWS} of {count}; narrow the filters to see the others.</p>}
       {groups.map(([label, group]) => (
         <div key={label} role="group" aria-label={label}>
           <h3 className={styles.date}>{label}</h3>

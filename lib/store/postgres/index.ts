@@ -1,6 +1,7 @@
 import type { Store } from "../store";
 import { PostgresAccounts, postgresAuthorship } from "./accounts";
 import { DEFAULT_STATEMENT_TIMEOUT_MS, openPools, run } from "./connection";
+import { postgresEventTile } from "./event-tile";
 import { importData } from "./import";
 import { importEvents } from "./import-events";
 import { migrate } from "./migrate";
@@ -70,6 +71,7 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
     },
     aggregate: when((query) => reads.aggregate(query)),
     matchingIds: when((query, ids) => reads.matchingIds(query, ids)),
+    eventTile: when((query, tile) => postgresEventTile(pools.read, query, tile)),
     createEvent: when((event, write) => writes.createEvent(event, write)),
     replaceEvent: when((id, event, write) => writes.replaceEvent(id, event, write)),
     deleteEvent: when((id, write) => writes.deleteEvent(id, write)),

@@ -5,6 +5,7 @@ import type { EventType } from "@/lib/model/event-types";
 import type { LayerSummary, UnavailableLayer } from "@/lib/model/layer-summary";
 import type { Place } from "@/lib/model/place";
 import type { DataProblem } from "@/lib/model/problem";
+import type { TileAddress } from "@/lib/tiles/tile-address";
 import type { BriefEvent, LayerManifest } from "@/lib/model/schema";
 import { fold } from "../search-text";
 import {
@@ -34,6 +35,7 @@ import { SqliteAccounts, sqliteAuthorship } from "./accounts";
 import { AreaTesters } from "./area-testers";
 import { openDatabase, type Db } from "./database";
 import { eventConditions } from "./event-conditions";
+import { sqliteEventTile } from "./event-tile";
 import { importInto } from "./import-data";
 import { importEventsInto } from "./import-events";
 import { bodyOf, Records } from "./records";
@@ -173,6 +175,10 @@ export class SqliteStore implements Store {
     // The phrase differs per event; a span shared by many has none of its own.
     const times = timeRows.map((r) => ({ time: { phrase: "", start: r.start, end: r.end, precision: r.precision, bound: r.bound }, count: r.n }));
     return { count, byType, times };
+  }
+
+  async eventTile(query: EventQuery, tile: TileAddress): Promise<Uint8Array> {
+    return sqliteEventTile(this.db, query, tile);
   }
 
   async matchingIds(query: EventQuery, ids: readonly string[]): Promise<string[]> {
