@@ -80,6 +80,14 @@ describe("signed in with a session", () => {
     expect((await send("DELETE", "/api/events/to-delete", { headers: sessionHeaders(base(), ada) })).status).toBe(204);
   });
 
+  it("an editor may reject (delete) a drafted event awaiting review, and nothing else", async () => {
+    const draft = { ...eventBody("draft-to-reject"), review: { status: "unreviewed", method: "extracted" } };
+    expect((await send("POST", "/api/events", { headers: sessionHeaders(base(), ed), body: draft })).status).toBe(201);
+    expect((await call(base(), "GET", "/api/events?review=unreviewed")).body.features.map((f: { id: string }) => f.id)).toContain("draft-to-reject");
+    expect((await send("DELETE", "/api/events/draft-to-reject", { headers: sessionHeaders(base(), ed) })).status).toBe(204);
+    expect((await call(base(), "GET", "/api/events/draft-to-reject")).status).toBe(404);
+  });
+
   it("refuses a forged cross-site write: another Origin, a cross-site fetch, or no CSRF token", async () => {
     const forged = [
       sessionHeaders(base(), ed, { origin: "https://evil.example" }),

@@ -56,6 +56,33 @@ describe("POST /api/ingest", () => {
   }, 60_000);
 });
 
+describe("POST /api/ingest/save", () => {
+  const save = (body: unknown, token: string | null = TOKEN) => call(server.url, "POST", "/api/ingest/save", { body, token });
+
+  it("saves a reviewed article and its events whole, or nothing of it", async () => {
+    const read = await ingest({ text: ARTICLE_TEXT, published: "2025-08-20", title: "Saved whole" });
+    const article = read.body.article;
+    const events = read.body.drafts.slice(0, 3).map((d: { event: Record<string, unknown> }) => ({ ...d.event, review: { status: "reviewed", method: "extracted" } }));
+    const before = (await call(server.url, "GET", "/api/articles")).body.articles.length;
+
+    // The third event quotes past the text's end: refused with its path, and nothing is stored.
+    const broken = events.map((e: { sources: { start: number; end: number; quote: string }[] }, i: number) => (i === 2 ? { ...e, sources: [{ start: 10 ** 6, end: 10 ** 6 + 5, quote: "nope." }] } : e));
+    const refused = await save({ article, events: broken });
+    expect(refused.status).toBe(400);
+    expect(JSON.stringify(refused.body.error)).toMatch(/events\[2\]|sources/);
+    expect((await call(server.url, "GET", "/api/articles")).body.articles).toHaveLength(before);
+    expect((await call(server.url, "GET", `/api/events/${encodeURIComponent(events[0].id)}`)).status).toBe(404);
+
+    expect((await save({ article, events }, null)).status).toBe(401);
+    const saved = await save({ article, events });
+    expect(saved.status).toBe(201);
+    expect(saved.body.events).toEqual(events.map((e: { id: string }) => e.id));
+    const stored = await call(server.url, "GET", `/api/events/${encodeURIComponent(events[0].id)}`);
+    expect(stored.body.review).toMatchObject({ status: "reviewed", reviewedBy: "admin-token" });
+    expect((await save({ article, events: [] })).status).toBe(409);
+  }, 60_000);
+});
+
 describe("the review page", () => {
   it("drafts events from pasted text, saves the accepted ones with who reviewed them, and opens the dashboard on the article", async () => {
     const { page, problems } = await openPage(server.url, "/articles/new");

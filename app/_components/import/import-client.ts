@@ -2,13 +2,15 @@
 
 import type { ImportReport } from "@/lib/import/report";
 import type { LayerImportReport } from "@/lib/import/layers/import-layer";
+import { CSRF_HEADER } from "@/lib/auth/cookies";
+import { csrfToken } from "@/app/_components/auth/write-fetch";
 
 export type AnyImportReport = ImportReport | LayerImportReport;
 
 /**
  * The browser's one way to write through the API: every write request the import page sends goes
- * through here, so that a header every write needs (a CSRF token, once accounts exist) is added in
- * one place. XMLHttpRequest rather than fetch, for the upload's progress.
+ * through here, with the session's CSRF token that every cookie-authenticated write needs (as
+ * writeFetch sends it). XMLHttpRequest rather than fetch, for the upload's progress.
  */
 export function postImport(file: File, params: Record<string, string>, onUpload: (fraction: number) => void): Promise<AnyImportReport> {
   const query = new URLSearchParams({ ...params, name: file.name }).toString();
@@ -16,6 +18,8 @@ export function postImport(file: File, params: Record<string, string>, onUpload:
     const xhr = new XMLHttpRequest();
     xhr.open("POST", `/api/imports?${query}`);
     xhr.setRequestHeader("content-type", "application/octet-stream");
+    const csrf = csrfToken();
+    if (csrf) xhr.setRequestHeader(CSRF_HEADER, csrf);
     xhr.upload.onprogress = (e) => {
       if (e.lengthComputable) onUpload(e.loaded / e.total);
     };

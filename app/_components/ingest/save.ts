@@ -1,10 +1,11 @@
 import type { BriefEvent } from "@/lib/model/schema";
+import { writeFetch } from "@/app/_components/auth/write-fetch";
 import type { ReviewArticle, ReviewPayload } from "./review-types";
 
 /*
  * Every request of the review page that needs a writer's credentials, in one module: the
  * extraction (the first step of a write) and the writes themselves, through the public write API.
- * Anything that must travel with every write (a CSRF header, a session) is added here, in `send`.
+ * The session cookie and its CSRF header travel with every one of them (writeFetch).
  */
 
 export class SaveError extends Error {
@@ -20,11 +21,10 @@ export class SaveError extends Error {
 async function send(method: "POST" | "PUT" | "DELETE", url: string, body?: unknown): Promise<unknown> {
   let response: Response;
   try {
-    response = await fetch(url, {
+    response = await writeFetch(url, {
       method,
       headers: body === undefined ? {} : { "content-type": "application/json" },
       body: body === undefined ? undefined : JSON.stringify(body),
-      credentials: "same-origin",
     });
   } catch {
     throw new SaveError("the server could not be reached; nothing more was sent", 0);
@@ -43,18 +43,11 @@ export async function extract(form: { text: string; published: string; title: st
 }
 
 /**
- * A new article and the events the analyst accepted. The article goes first (events cite it);
- * if any event is refused, the article and the events already written are deleted again, so
- * that nothing is left saved by half.
+ * A new article and the events the analyst accepted, in one request that the server saves whole
+ * or not at all (app/api/ingest/save).
  */
 export async function saveNewArticle(article: ReviewArticle, events: readonly BriefEvent[]): Promise<void> {
-  await send("POST", "/api/articles", article);
-  try {
-    for (const event of events) await send("POST", "/api/events", event);
-  } catch (error) {
-    await send("DELETE", `/api/articles/${encodeURIComponent(article.id)}?cascade=true`).catch(() => {});
-    throw error;
-  }
+  await send("POST", "/api/ingest/save", { article, events });
 }
 
 /** Decisions on drafts already stored: accepted ones are rewritten as reviewed, rejected ones deleted. */

@@ -9,6 +9,7 @@ import { etag, ifMatchVersion, notModified } from "./etag";
 import type { Kind } from "./kinds";
 import { withPathId } from "./bodies";
 import { writeRoute } from "./write-route";
+import { atLeast } from "@/lib/auth/roles";
 
 type Params = { params: Promise<{ id: string }> };
 
@@ -89,15 +90,19 @@ export function patch<S, I>(kind: Kind<S, I>) {
     });
 }
 
-/** DELETE: 204, honouring If-Match. Deleting is for admins. */
+/** DELETE: 204, honouring If-Match. Deleting is for admins; editors may reject drafts awaiting review. */
 export function remove<S, I>(kind: Kind<S, I>) {
   return (request: Request, { params }: Params) =>
-    writeRoute(request, async (actor) => {
+    writeRoute(request, async (actor, caller) => {
       const { id } = await params;
       const ifMatch = ifMatchVersion(request, id);
-      await kind.remove(await getStore(), id, { actor, ifMatch }, new URL(request.url).searchParams);
+      const store = await getStore();
+      if (!atLeast(caller.role, "admin") && !(await kind.editorMayDelete?.(store, id))) {
+        throw new RequestError(403, `${actor} is ${caller.role === "editor" ? "an editor" : `a ${caller.role}`}; deleting this ${kind.name} needs the admin role (editors may only reject drafted events awaiting review)`, { field: "role" });
+      }
+      await kind.remove(store, id, { actor, ifMatch }, new URL(request.url).searchParams);
       return new Response(null, { status: 204 });
-    }, "admin");
+    }, "editor");
 }
 
 function written(body: unknown, id: string, version: number, status: number, headers: Record<string, string> = {}): Response {

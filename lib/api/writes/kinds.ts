@@ -22,6 +22,11 @@ export type Kind<Stored, Input> = {
   create(store: Store, input: Input, write: WriteContext): Promise<Versioned<Stored>>;
   replace(store: Store, id: string, input: Input, write: WriteContext): Promise<Versioned<Stored>>;
   remove(store: Store, id: string, write: WriteContext, query: URLSearchParams): Promise<void>;
+  /**
+   * Whether an editor may delete it: only what no analyst has accepted yet (a drafted event that
+   * awaits review; rejecting it is part of reviewing). Everything else is deleted by admins.
+   */
+  editorMayDelete?(store: Store, id: string): Promise<boolean>;
   /** The data/ form of what is stored. */
   stored(value: Stored): Record<string, unknown> & { id: string };
   /** What a write answers: the stored form, or a summary when that would be large (layers). */
@@ -37,6 +42,7 @@ export const eventKind: Kind<LoadedEvent, BriefEvent> = {
   create: (store, input, write) => store.createEvent(stampReview(input, write.actor), write),
   replace: (store, id, input, write) => store.replaceEvent(id, stampReview(input, write.actor), write),
   remove: (store, id, write) => store.deleteEvent(id, write),
+  editorMayDelete: async (store, id) => (await store.event(id))?.value.review?.status === "unreviewed",
   stored: storedEvent,
   written: storedEvent,
 };

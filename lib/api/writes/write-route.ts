@@ -3,6 +3,7 @@ import { answer } from "../responses";
 import { RequestError } from "../request-error";
 import type { Role } from "@/lib/auth/roles";
 import { authorizeWrite } from "../write-access";
+import type { Caller } from "@/lib/auth/identify";
 
 /**
  * Runs a write handler: the writer (and their role, editor unless `needed` says admin) is checked
@@ -10,11 +11,11 @@ import { authorizeWrite } from "../write-access";
  * becomes its status with a JSON error naming the field, and answer() maps store errors (409, 412, …)
  * and keeps anything else from leaking as more than a 500.
  */
-export function writeRoute(request: Request, handler: (actor: string) => Promise<Response>, needed: Role = "editor"): Promise<Response> {
+export function writeRoute(request: Request, handler: (actor: string, caller: Caller) => Promise<Response>, needed: Role = "editor"): Promise<Response> {
   return answer(async () => {
     try {
-      const { actor } = await authorizeWrite(request, needed);
-      return await handler(actor);
+      const caller = await authorizeWrite(request, needed);
+      return await handler(caller.actor, caller);
     } catch (error) {
       if (error instanceof RequestError) return error.response();
       throw error;
