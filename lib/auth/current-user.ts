@@ -6,6 +6,7 @@ import { getStore } from "@/lib/store";
 import type { User } from "@/lib/store/store";
 import { ORIGINAL_URL_HEADER, publicRead, signInUrl } from "./public-read";
 import { atLeast, type Role } from "./roles";
+import { identify } from "./identify";
 import { sessionOf } from "./sessions";
 
 export { canWrite } from "./roles";
@@ -47,4 +48,22 @@ export async function requireRole(needed: Role): Promise<{ user: User; allowed: 
 async function toSignIn(): Promise<never> {
   const original = (await headers()).get(ORIGINAL_URL_HEADER) ?? "/";
   redirect(signInUrl(original));
+}
+
+/**
+ * For pages whose purpose is a write (adding an article, reviewing drafts, importing): whether the
+ * visitor may use it, so that nobody is handed a form the server would refuse. Identified as the
+ * API identifies a write: a session cookie, or a Bearer token for scripts.
+ */
+export async function pageWriter(needed: Role = "editor"): Promise<{ allowed: boolean; signedIn: boolean; name?: string; role?: Role; original: string }> {
+  const h = await headers();
+  const original = h.get(ORIGINAL_URL_HEADER) ?? "/";
+  let caller: Awaited<ReturnType<typeof identify>>;
+  try {
+    caller = await identify(new Request("http://page.invalid/", { headers: new Headers(h) }), await getStore());
+  } catch {
+    caller = undefined; // a bad or revoked token: treated as signed out, the page says what is needed
+  }
+  if (!caller) return { allowed: false, signedIn: false, original };
+  return { allowed: atLeast(caller.role, needed), signedIn: true, name: caller.actor, role: caller.role, original };
 }

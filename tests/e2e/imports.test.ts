@@ -116,8 +116,7 @@ describe("the /import page and the download menu", () => {
     { width: 390, height: 844 },
   ]) {
     it(`previews, imports and reports an ACLED file (${viewport.width}×${viewport.height})`, async () => {
-      const { page, problems } = await openPage(base(), "/import", { viewport });
-      await page.setExtraHTTPHeaders({ authorization: `Bearer ${TOKEN}` });
+      const { page, problems } = await openPage(base(), "/import", { viewport, headers: { authorization: `Bearer ${TOKEN}` } });
       await page.getByTestId("import-file").setInputFiles({ name: `page-${viewport.width}.csv`, mimeType: "text/csv", buffer: Buffer.from(syntheticAcledCsv(8, (i) => (i === 2 ? { latitude: "123" } : { event_id_cnty: `PAGE${viewport.width}-${i}` }))) });
       const preview = page.getByTestId("import-preview");
       await preview.waitFor();

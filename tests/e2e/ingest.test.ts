@@ -85,8 +85,7 @@ describe("POST /api/ingest/save", () => {
 
 describe("the review page", () => {
   it("drafts events from pasted text, saves the accepted ones with who reviewed them, and opens the dashboard on the article", async () => {
-    const { page, problems } = await openPage(server.url, "/articles/new");
-    await page.context().setExtraHTTPHeaders({ authorization: `Bearer ${TOKEN}` });
+    const { page, problems } = await openPage(server.url, "/articles/new", { headers: { authorization: `Bearer ${TOKEN}` } });
     // Markup in pasted plain text stays text: it is shown, never run.
     const text = `${ARTICLE_TEXT}\n\nA reader wrote <img src=x onerror="window.__pwned=1"> in Qzxwvtown.`;
     await page.getByLabel("Article text").fill(text);
@@ -157,8 +156,7 @@ describe("the review page", () => {
     expect(queued.body.features.map((f: { properties: { id: string } }) => f.properties.id).sort()).toEqual(["queued-clash", "queued-strike"]);
     expect((await call(server.url, "GET", `/api/events?review=maybe`)).status).toBe(400);
 
-    const { page } = await openPage(server.url, "/articles/review");
-    await page.context().setExtraHTTPHeaders({ authorization: `Bearer ${TOKEN}` });
+    const { page } = await openPage(server.url, "/articles/review", { headers: { authorization: `Bearer ${TOKEN}` } });
     await page.getByRole("link", { name: "Queued article" }).click();
     await page.waitForURL(/\/articles\/queued-2025-08-20\/review/);
     await page.locator("li[data-draft=queued-strike]").getByRole("button", { name: "Accept" }).click();
@@ -171,12 +169,14 @@ describe("the review page", () => {
     expect((await call(server.url, "GET", `/api/events?review=unreviewed`)).body.features).toEqual([]);
   }, 120_000);
 
-  it("leaves the store as it was when the writer has no token", async () => {
+  it("offers a signed-out visitor no form, only the way to sign in, and the store stays as it was", async () => {
+    const before = (await call(server.url, "GET", "/api/articles")).body.articles.length;
     const { page } = await openPage(server.url, "/articles/new");
-    await page.getByLabel("Article text").fill(ARTICLE_TEXT);
-    await page.getByLabel("Published (date)").fill("2025-08-20");
-    await page.getByRole("button", { name: "Read the article" }).click();
-    await expect.poll(() => page.locator("#ingest-error").textContent()).toMatch(/Authorization/);
-    expect((await call(server.url, "GET", "/api/articles")).body.articles.map((a: { id: string }) => a.id)).not.toContain(`${ARTICLE}-x`);
+    await expect.poll(() => page.getByTestId("writers-only").textContent()).toMatch(/needs an editor/);
+    expect(await page.getByLabel("Article text").count()).toBe(0);
+    await page.getByRole("link", { name: "Sign in" }).click();
+    await page.waitForURL(/\/sign-in\?next=%2Farticles%2Fnew/);
+    expect((await call(server.url, "POST", "/api/ingest/save", { body: { article: {}, events: [] }, token: null })).status).toBe(401);
+    expect((await call(server.url, "GET", "/api/articles")).body.articles).toHaveLength(before);
   }, 60_000);
 });

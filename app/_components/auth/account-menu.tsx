@@ -1,5 +1,6 @@
 "use client";
 
+import { canWrite } from "@/lib/auth/roles";
 import { signInUrl } from "@/lib/auth/public-read";
 import styles from "./account-menu.module.css";
 import { useAccount } from "./use-account";
@@ -7,7 +8,8 @@ import { csrfToken } from "./write-fetch";
 
 /**
  * The header's account corner: "Sign in" (coming back to this very view), or the signed-in
- * user's name opening a small menu with their role, the admin pages for admins, and Sign out.
+ * user's name opening a small menu with their role, what they may add (editors and admins: an
+ * article, a data import, the drafts awaiting review), the admin pages for admins, and Sign out.
  */
 export function AccountMenu() {
   const { account } = useAccount();
@@ -36,6 +38,11 @@ export function AccountMenu() {
         <p className={styles.role}>
           Signed in as <strong>{account.name}</strong>, {account.role}
         </p>
+        {canWrite(account.role) ? (
+          <p className={styles.links}>
+            <a href="/articles/new">Add an article</a> · <a href="/articles/review">Review queue</a> · <a href="/import">Import data</a>
+          </p>
+        ) : null}
         {account.role === "admin" ? (
           <p className={styles.links}>
             <a href="/admin/users">Users and tokens</a> · <a href="/admin/audit">Audit log</a>

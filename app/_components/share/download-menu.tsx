@@ -37,9 +37,6 @@ export function DownloadMenu({ view }: { view: View }) {
             Events as KML (Google Earth)
           </a>
         </li>
-        <li>
-          <a href="/import">Import data…</a>
-        </li>
       </ul>
     </details>
   );

@@ -41,6 +41,8 @@ export interface OpenPageOptions {
   /** Browser to open the page in; without one, a browser is launched and closed when the test ends. */
   browser?: Browser;
   viewport?: { width: number; height: number };
+  /** Headers sent with every request of the page from the first on, e.g. a writer's Authorization. */
+  headers?: Record<string, string>;
 }
 
 const LOCAL_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
@@ -65,6 +67,7 @@ export async function openPage(baseUrl: string, path: string, options: OpenPageO
   }
   // deviceScaleFactor 1: one screenshot pixel per CSS pixel keeps pixel counts predictable.
   const context = await browser.newContext({ viewport: options.viewport ?? DEFAULT_VIEWPORT, deviceScaleFactor: 1 });
+  if (options.headers) await context.setExtraHTTPHeaders(options.headers);
   const page = await context.newPage();
   const problems: PageProblems = { consoleErrors: [], pageErrors: [], failedRequests: [], externalRequests: [] };
 

@@ -2,7 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
+import { WritersOnly } from "@/app/_components/auth/writers-only";
 import { Review } from "@/app/_components/ingest/review";
+import { pageWriter } from "@/lib/auth/current-user";
 import styles from "@/app/_components/ingest/ingest.module.css";
 import { storedReview } from "@/lib/ingest/review-page";
 import { getStore } from "@/lib/store";
@@ -16,6 +18,7 @@ export const metadata: Metadata = { title: "Review drafted events · Briefmap" }
 export default async function ReviewArticlePage({ params }: Props) {
   await connection();
   const { id } = await params;
+  const writer = await pageWriter();
   const found = await readingStore(async () => storedReview(await getStore(), id));
   if (!found) notFound();
   const { payload, context } = found;
@@ -33,8 +36,10 @@ export default async function ReviewArticlePage({ params }: Props) {
         <p className={styles.hint} style={{ padding: "1rem" }}>
           This article has no drafts waiting for review.
         </p>
-      ) : (
+      ) : writer.allowed ? (
         <Review payload={payload} layers={context.layers} features={context.features} />
+      ) : (
+        <WritersOnly what="Reviewing drafted events" writer={writer} className={styles.hint} />
       )}
     </main>
   );
