@@ -2,7 +2,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openPage } from "./harness/browser";
 import type { NextServer } from "./harness/next-server";
-import { ARTICLE, ARTICLE_TEXT, call, startServer, tempDatabase, TOKEN } from "./writes-client";
+import { ARTICLE_TEXT, call, startServer, tempDatabase, TOKEN } from "./writes-client";
 
 /**
  * Adding an article: POST /api/ingest reads a text without storing it, the review page drafts
