@@ -144,6 +144,28 @@ describe("the review page", () => {
     expect((await call(server.url, "GET", `/api/events?review=unreviewed`)).body.features).toEqual([]);
   }, 120_000);
 
+  it("deletes the article again when one of its events is refused, leaving nothing saved by half", async () => {
+    const { page } = await openPage(server.url, "/articles/new");
+    await page.context().setExtraHTTPHeaders({ authorization: `Bearer ${TOKEN}` });
+    await page.getByLabel("Article text").fill(ARTICLE_TEXT);
+    await page.getByLabel("Published (date)").fill("2025-08-20");
+    await page.getByLabel("Title").fill("Half saved");
+    await page.getByRole("button", { name: "Read the article" }).click();
+    await page.getByRole("heading", { name: /Drafted events/ }).waitFor();
+    const cards = page.locator("li[data-draft]");
+    for (const i of [0, 1, 2]) await cards.nth(i).getByRole("button", { name: "Accept" }).click();
+    // The second event write is refused as a server would refuse a bad body.
+    let writes = 0;
+    await page.route("**/api/events", (route) =>
+      route.request().method() === "POST" && ++writes === 2 ? route.fulfill({ status: 400, contentType: "application/json", body: JSON.stringify({ error: { field: "summary", message: "refused for the test" } }) }) : route.continue(),
+    );
+    await page.getByRole("button", { name: /Save article and 3 event/ }).click();
+    await expect.poll(() => page.locator("[role=alert]", { hasText: "Not saved" }).textContent()).toMatch(/refused for the test/);
+    expect((await call(server.url, "GET", "/api/articles/half-saved-2025-08-20")).status).toBe(404);
+    const all = (await call(server.url, "GET", "/api/events?review=all")).body.features.map((f: { properties: { id: string } }) => f.properties.id);
+    expect(all.filter((id: string) => id.startsWith("half-saved"))).toEqual([]);
+  }, 120_000);
+
   it("leaves the store as it was when the writer has no token", async () => {
     const { page } = await openPage(server.url, "/articles/new");
     await page.getByLabel("Article text").fill(ARTICLE_TEXT);
