@@ -1,4 +1,4 @@
-import type { ReviewMention } from "./review-types";
+import type { ReviewMention } from "@/lib/ingest/review-types";
 import styles from "./ingest.module.css";
 
 /**

@@ -1,5 +1,5 @@
 import type { BriefEvent } from "@/lib/model/schema";
-import type { ReviewArticle, ReviewPayload } from "./review-types";
+import type { ReviewArticle, ReviewPayload } from "@/lib/ingest/review-types";
 
 /*
  * Every request of the review page that needs a writer's credentials, in one module: the
