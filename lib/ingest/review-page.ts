@@ -1,5 +1,5 @@
 import "server-only";
-import type { FeatureChoice, ReviewDraft } from "@/app/_components/ingest/review-types";
+import type { FeatureChoice, ReviewDraft } from "@/lib/ingest/review-types";
 import type { LayerSummary } from "@/lib/model/layer-summary";
 import type { Store } from "@/lib/store/store";
 import { gazetteer } from "./gazetteer";

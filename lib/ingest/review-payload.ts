@@ -1,4 +1,4 @@
-import type { FeatureChoice, ReviewDraft, ReviewMention, ReviewPayload } from "@/app/_components/ingest/review-types";
+import type { FeatureChoice, ReviewDraft, ReviewMention, ReviewPayload } from "@/lib/ingest/review-types";
 import type { PlaceRef } from "@/lib/model/schema";
 import type { ArticleInput } from "@/lib/store/store";
 import type { Extraction } from "./pipeline";

@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openPage } from "./harness/browser";
+import { openPage, waitForMapIdle } from "./harness/browser";
 import type { NextServer } from "./harness/next-server";
 import { ARTICLE_TEXT, call, startServer, tempDatabase, TOKEN } from "./writes-client";
 
@@ -167,6 +167,53 @@ describe("the review page", () => {
     expect(shown.body.features.map((f: { properties: { id: string } }) => f.properties.id)).toEqual(["queued-strike"]);
     expect((await call(server.url, "GET", "/api/events/queued-clash")).status).toBe(404);
     expect((await call(server.url, "GET", `/api/events?review=unreviewed`)).body.features).toEqual([]);
+  }, 120_000);
+
+  it("places a draft by clicking the map: a layer feature, or the point under the pointer", async () => {
+    const { page } = await openPage(server.url, "/articles/new", { headers: { authorization: `Bearer ${TOKEN}` } });
+    await page.getByLabel("Article text").fill("Shelling hit Sweida on Monday, residents said.");
+    await page.getByLabel("Published (date)").fill("2025-08-20");
+    await page.getByRole("button", { name: "Read the article" }).click();
+    await page.getByRole("heading", { name: /Drafted events/ }).waitFor();
+    await waitForMapIdle(page);
+    const card = page.locator("li[data-draft]").first();
+    await card.getByRole("button", { name: "Pick the place on the map" }).click();
+    await expect.poll(() => page.getByRole("status").filter({ hasText: "Click a layer feature or a point" }).count()).toBe(1);
+    // Inside a layer's area (the map frames the draft in As-Suwayda, in Syria): the feature.
+    const box = (await page.locator("[data-placing=true]").boundingBox())!;
+    await page.mouse.click(box.x + 40, box.y + box.height / 2);
+    await expect.poll(() => page.getByRole("status").filter({ hasText: "Click a layer feature or a point" }).count()).toBe(0);
+    expect(await card.locator("select[name=place] option:checked").textContent()).toBe("Syria — Levant countries and the Golan");
+    // Zoomed out, far from every layer (the top left corner is over Europe): the point under the pointer.
+    for (let i = 0; i < 4; i++) await page.getByRole("button", { name: "Zoom out" }).click();
+    await waitForMapIdle(page);
+    await card.getByRole("button", { name: "Pick the place on the map" }).click();
+    await page.mouse.click(box.x + 40, box.y + 60);
+    await expect.poll(() => card.locator("select[name=place] option:checked").textContent()).toMatch(/^Point \d+\.\d+, \d+\.\d+ \(point\)$/);
+    const [lat, lon] = /Point ([\d.]+), ([\d.]+)/.exec((await card.locator("select[name=place] option:checked").textContent())!)!.slice(1).map(Number);
+    // North-west of Syria, where the corner of the zoomed-out map lies.
+    expect(lat).toBeGreaterThan(37);
+    expect(lon).toBeLessThan(36);
+  }, 120_000);
+
+  it("says why a save was refused, and leaves nothing saved by half", async () => {
+    const { page } = await openPage(server.url, "/articles/new", { headers: { authorization: `Bearer ${TOKEN}` } });
+    await page.getByLabel("Article text").fill(ARTICLE_TEXT);
+    await page.getByLabel("Published (date)").fill("2025-08-20");
+    await page.getByLabel("Title").fill("Half saved");
+    await page.getByRole("button", { name: "Read the article" }).click();
+    await page.getByRole("heading", { name: /Drafted events/ }).waitFor();
+    const cards = page.locator("li[data-draft]");
+    for (const i of [0, 1, 2]) await cards.nth(i).getByRole("button", { name: "Accept" }).click();
+    // The save is refused as the server refuses a bad event (POST /api/ingest/save is tested on its own above).
+    await page.route("**/api/ingest/save", (route) =>
+      route.fulfill({ status: 400, contentType: "application/json", body: JSON.stringify({ error: { field: "events[1].summary", message: "events[1]: refused for the test" } }) }),
+    );
+    await page.getByRole("button", { name: /Save article and 3 event/ }).click();
+    await expect.poll(() => page.locator("[role=alert]", { hasText: "Not saved" }).textContent()).toMatch(/refused for the test/);
+    expect((await call(server.url, "GET", "/api/articles/half-saved-2025-08-20")).status).toBe(404);
+    const all = (await call(server.url, "GET", "/api/events?review=all")).body.features.map((f: { properties: { id: string } }) => f.properties.id);
+    expect(all.filter((id: string) => id.startsWith("half-saved"))).toEqual([]);
   }, 120_000);
 
   it("offers a signed-out visitor no form, only the way to sign in, and the store stays as it was", async () => {

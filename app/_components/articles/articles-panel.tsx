@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useState } from "react";
 import type { ArticleMeta } from "@/lib/model/schema";
 import { dayLabel } from "@/lib/events/time-label";
@@ -50,6 +51,9 @@ export function ArticlesPanel({ articles, current, onChoose }: Props) {
           </li>
         ))}
       </ul>
+      <p className={styles.meta}>
+        <Link href="/articles/new">Add an article</Link> · <Link href="/articles/review">Drafts to review</Link>
+      </p>
     </section>
   );
 }

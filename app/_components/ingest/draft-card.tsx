@@ -3,7 +3,7 @@
 import { EVENT_TYPES, type EventType } from "@/lib/model/event-types";
 import { GEO_PRECISIONS, TIME_PRECISIONS, type BriefEvent, type GeoPrecision } from "@/lib/model/schema";
 import { EVENT_TYPE_INFO } from "@/lib/model/vocabulary";
-import type { FeatureChoice, ReviewPlace } from "./review-types";
+import type { FeatureChoice, ReviewPlace } from "@/lib/ingest/review-types";
 import styles from "./ingest.module.css";
 
 export type Decision = "pending" | "accepted" | "rejected";

@@ -1,4 +1,4 @@
-import type { ReviewMention } from "./review-types";
+import type { ReviewMention } from "@/lib/ingest/review-types";
 import styles from "./ingest.module.css";
 
 /**
@@ -16,7 +16,7 @@ export function HighlightedText({ text, mentions, current }: { text: string; men
     const kind = m.reading === null ? styles.unresolved : m.kind === "place" ? styles.place : styles.date;
     const inCurrent = current && m.start >= current.start && m.end <= current.end;
     parts.push(
-      <mark key={`${m.kind}-${m.start}`} className={`${kind} ${inCurrent ? styles.current : ""}`} title={`${m.kind}: ${m.reading ?? "not resolved"} (${m.why})`} data-mention={m.kind}>
+      <mark key={`${m.kind}-${m.start}`} className={`${kind} ${inCurrent ? styles.current : ""}`} title={`${m.kind}: ${m.reading ?? "not resolved"} (${m.why})${m.alternatives?.length ? `; other places of this name: ${m.alternatives.join("; ")}` : ""}`} data-mention={m.kind}>
         {text.slice(m.start, m.end)}
       </mark>,
     );

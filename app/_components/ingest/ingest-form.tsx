@@ -4,7 +4,7 @@ import { useState } from "react";
 import type { LayerSummary } from "@/lib/model/layer-summary";
 import { Review } from "./review";
 import { extract, SaveError } from "./save";
-import type { FeatureChoice, ReviewPayload } from "./review-types";
+import type { FeatureChoice, ReviewPayload } from "@/lib/ingest/review-types";
 import styles from "./ingest.module.css";
 
 const LANGUAGES = [

@@ -7,7 +7,7 @@ import type { EventHeadline } from "@/lib/model/event-headline";
 import type { LayerSummary } from "@/lib/model/layer-summary";
 import { ErrorBoundary } from "../errors/error-boundary";
 import { MapView } from "../map/map-view";
-import type { FeatureChoice, ReviewPlace } from "./review-types";
+import type { FeatureChoice, ReviewPlace } from "@/lib/ingest/review-types";
 import styles from "./ingest.module.css";
 
 type Props = {

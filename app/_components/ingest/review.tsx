@@ -9,7 +9,7 @@ import { DraftCard, type Decision } from "./draft-card";
 import { HighlightedText } from "./highlighted-text";
 import { ReviewMap } from "./review-map";
 import { saveDecisions, saveNewArticle, SaveError } from "./save";
-import type { FeatureChoice, ReviewPayload, ReviewPlace } from "./review-types";
+import type { FeatureChoice, ReviewPayload, ReviewPlace } from "@/lib/ingest/review-types";
 import styles from "./ingest.module.css";
 
 type Props = { payload: ReviewPayload; layers: LayerSummary[]; features: FeatureChoice[]; onBack?: () => void };

@@ -1,6 +1,6 @@
 import type { BriefEvent } from "@/lib/model/schema";
 import { writeFetch } from "@/app/_components/auth/write-fetch";
-import type { ReviewArticle, ReviewPayload } from "./review-types";
+import type { ReviewArticle, ReviewPayload } from "@/lib/ingest/review-types";
 
 /*
  * Every request of the review page that needs a writer's credentials, in one module: the
