@@ -6,6 +6,7 @@ import type { ArticleMeta } from "@/lib/model/schema";
 import { dayLabel } from "@/lib/events/time-label";
 import { fold } from "@/lib/events/filter";
 import styles from "./articles.module.css";
+import { useAccount } from "@/app/_components/auth/use-account";
 
 /** An article as the panel lists it (the store's ArticleSummary: its fields and how many events it reports). */
 export type ArticleEntry = Omit<ArticleMeta, "textFile" | "eventsFile"> & { eventCount: number };
@@ -21,6 +22,8 @@ type Props = {
 /** Every article with its publisher, date and number of events; choosing one opens it in the reader. */
 export function ArticlesPanel({ articles, current, onChoose }: Props) {
   const [filter, setFilter] = useState("");
+  // Only those who may add articles are shown the way to (the server refuses everyone else anyway).
+  const { canWrite } = useAccount();
   const needle = fold(filter.trim());
   const shown = needle ? articles.filter((a) => fold(`${a.title}\n${a.publisher ?? ""}`).includes(needle)) : articles;
   return (
@@ -51,9 +54,11 @@ export function ArticlesPanel({ articles, current, onChoose }: Props) {
           </li>
         ))}
       </ul>
-      <p className={styles.meta}>
-        <Link href="/articles/new">Add an article</Link> · <Link href="/articles/review">Drafts to review</Link>
-      </p>
+      {canWrite && (
+        <p className={styles.meta}>
+          <Link href="/articles/new">Add an article</Link> · <Link href="/articles/review">Drafts to review</Link>
+        </p>
+      )}
     </section>
   );
 }
