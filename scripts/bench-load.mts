@@ -6,7 +6,7 @@
 // It starts `node node_modules/next/dist/bin/next start -H 127.0.0.1 -p <free port>` itself, warms it
 // up, records the server's RSS (VmRSS of /proc/<pid>/status), runs autocannon on loopback with a mixed
 // workload (pages, /api/events with a bbox and time window, /api/events?layer= on the layer with the
-// most features, /api/layers, one layer's GeoJSON), records RSS again, prints a table, writes
+// most features, /api/layers, one layer's GeoJSON, event tiles), records RSS again, prints a table, writes
 // .tmp/bench-load.json and stops the server by its PID.
 // The server's event-loop delay (p50/p99/max) is measured inside the server by
 // scripts/event-loop-probe.mjs, preloaded with NODE_OPTIONS=--import: a probe in this process would
@@ -64,7 +64,16 @@ const OUT = path.join(ROOT, ".tmp/bench-load.json");
 const EVENT_LOOP_P99_TARGET_MS = 50;
 const PROBE = path.join(ROOT, "scripts/event-loop-probe.mjs");
 
-/** The mix: pages, events in a box, the layer filter on the biggest layer, the layer list and one layer. */
+/** The web-mercator tile (z/x/y) that holds a point, as the map asks for it. */
+function tileOf(z: number, lon: number, lat: number): string {
+  const n = 2 ** z;
+  const rad = (lat * Math.PI) / 180;
+  const x = Math.floor(((lon + 180) / 360) * n);
+  const y = Math.floor(((1 - Math.log(Math.tan(rad) + 1 / Math.cos(rad)) / Math.PI) / 2) * n);
+  return `${z}/${x}/${y}`;
+}
+
+/** The mix: pages, events in a box, the layer filter on the biggest layer, the layer list and one layer, event tiles. */
 function workload(largestLayer: string): AutocannonOptions["requests"] {
   return [
     { method: "GET", path: "/" },
@@ -74,6 +83,9 @@ function workload(largestLayer: string): AutocannonOptions["requests"] {
     { method: "GET", path: `/api/events?layer=${largestLayer}` },
     { method: "GET", path: "/api/layers" },
     { method: "GET", path: "/api/layers/golan-buffer-zone" },
+    // Tiles of a zoom in on the Golan, one filtered by time as a narrowed view asks for them.
+    ...[4, 6, 8, 10].map((z) => ({ method: "GET" as const, path: `/api/events/tiles/${tileOf(z, 35.9, 33.1)}` })),
+    { method: "GET", path: `/api/events/tiles/${tileOf(7, 36.5, 32.7)}?from=2024-12-01` },
   ];
 }
 
