@@ -44,3 +44,31 @@ export async function checkSignIn(store: Store, request: Request, rawName: strin
   const { passwordHash: _hash, ...plain } = user;
   return plain;
 }
+
+/** The sign-in form's messages, by the code the form is sent back with (see signInErrorCode). */
+export const SIGN_IN_MESSAGES = {
+  wrong: WRONG_CREDENTIALS,
+  throttled: "too many sign-in attempts; try again in {retry} s",
+  missing: "enter your user name and password",
+  "too-long": "the user name or password is too long",
+  "cross-site": "sign-in refused: the form was not sent from this server's own page",
+  failed: "sign-in failed; try again",
+} as const;
+
+export type SignInErrorCode = keyof typeof SIGN_IN_MESSAGES;
+
+export function signInErrorCode(error: RequestError): SignInErrorCode {
+  if (error.status === 401) return "wrong";
+  if (error.status === 429) return "throttled";
+  if (error.status === 403) return "cross-site";
+  if (error.status === 413 || /too long|longer than/.test(error.message)) return "too-long";
+  if (error.status === 400 && /enter your/.test(error.message)) return "missing";
+  return "failed";
+}
+
+/** The message for a code and a retry time from the address; undefined for anything else. */
+export function signInMessage(code: string | undefined, retry: string | undefined): string | undefined {
+  if (!code || !Object.hasOwn(SIGN_IN_MESSAGES, code)) return undefined;
+  const seconds = retry && /^\d{1,6}$/.test(retry) ? retry : "a few";
+  return SIGN_IN_MESSAGES[code as SignInErrorCode].replace("{retry}", seconds);
+}
