@@ -112,7 +112,7 @@ export type ImportSummary = { layers: number; articles: number; events: number }
 export type WriteContext = { actor: string; ifMatch?: number };
 
 export type AuditAction = "create" | "replace" | "delete" | "import";
-export type AuditEntity = "event" | "article" | "layer" | "data";
+export type AuditEntity = "event" | "article" | "layer" | "data" | "user";
 
 export type AuditEntry = {
   id: number;

@@ -464,6 +464,31 @@ export function defineStoreContract(name: string, open: () => Promise<Store>): v
         expect(await failure(store.accounts.removeUser(frank.id))).toBe("not-found");
       });
 
+      it("writes account changes made by someone to the audit log, without secrets", async () => {
+        const gus = await store.accounts.createUser(newUser("gus", "viewer"), "ada");
+        await store.accounts.setRole(gus.id, "editor", "ada");
+        await store.accounts.setPassword(gus.id, "$argon2id$secret-hash", "ada");
+        const token = await store.accounts.createToken({ digest: "secret-digest", userId: gus.id, label: "import", createdAt: new Date() }, "gus");
+        await store.accounts.revokeToken(gus.id, token.id, "ada");
+        await store.accounts.removeUser(gus.id, "ada");
+        await store.accounts.createUser(newUser("quiet")); // no `by`: not logged
+        const entries = (await store.audit({ entity: "user" })).reverse();
+        expect(entries.map((e) => [e.actor, e.action, e.entityId])).toEqual([
+          ["ada", "create", "gus"],
+          ["ada", "replace", "gus"],
+          ["ada", "replace", "gus"],
+          ["gus", "replace", "gus"],
+          ["ada", "replace", "gus"],
+          ["ada", "delete", "gus"],
+        ]);
+        expect(entries[1]).toMatchObject({ before: { role: "viewer" }, after: { role: "editor" } });
+        expect(entries[3]).toMatchObject({ before: { tokens: [] }, after: { tokens: ["import"] } });
+        expect(JSON.stringify(entries)).not.toMatch(/secret-hash|secret-digest|argon2/);
+        // A refused change writes nothing.
+        expect(await failure(store.accounts.createUser({ ...newUser("quiet2"), key: "quiet" }, "ada"))).toBe("duplicate");
+        expect(await store.audit({ entity: "user" })).toHaveLength(6);
+      });
+
       it("says who added a thing and who last edited it, from the audit log", async () => {
         const world = await seeded();
         expect(await store.authorship("event", "meeting")).toEqual({});
