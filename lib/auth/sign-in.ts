@@ -3,7 +3,7 @@ import { RequestError } from "@/lib/api/request-error";
 import type { Store, User } from "@/lib/store/store";
 import { nameKey } from "./names";
 import { MAX_PASSWORD_LENGTH, passwordMatches } from "./passwords";
-import { signInThrottle } from "./throttle";
+import { LOCK_AFTER_FAILURES, lockMs, signInThrottle } from "./throttle";
 
 /** The one answer to a wrong name or a wrong password: it must not say which. */
 export const WRONG_CREDENTIALS = "the user name or password is wrong";
@@ -29,18 +29,20 @@ export async function checkSignIn(store: Store, request: Request, rawName: strin
   const key = nameKey(rawName.trim());
   const address = clientAddress(request);
   const throttle = signInThrottle();
-  const wait = throttle.waitSeconds(key, address);
+  const now = new Date();
+  const lockedUntil = await store.accounts.signInLock(key, now);
+  const wait = Math.max(throttle.waitSeconds(address, now.getTime()), lockedUntil ? Math.ceil((Date.parse(lockedUntil) - now.getTime()) / 1000) : 0);
   if (wait > 0) {
     throw new RequestError(429, `too many sign-in attempts; try again in ${wait} s`, { headers: { "retry-after": String(wait) } });
   }
-  throttle.tried(address);
+  throttle.tried(address, now.getTime());
   const user = await store.accounts.userByKey(key);
   const ok = await passwordMatches(password, user?.passwordHash);
   if (!ok || !user) {
-    throttle.failed(key);
+    await store.accounts.recordSignInFailure(key, new Date(), { lockAfter: LOCK_AFTER_FAILURES, lockMs: lockMs() });
     throw new RequestError(401, WRONG_CREDENTIALS);
   }
-  throttle.succeeded(key);
+  await store.accounts.clearSignInFailures(key);
   const { passwordHash: _hash, ...plain } = user;
   return plain;
 }

@@ -29,6 +29,15 @@ export interface AccountStore {
   /** Removes sessions whose idle or absolute expiry has passed; returns how many. */
   deleteExpiredSessions(now: Date, idleMs: number): Promise<number>;
 
+  /** Until when sign-in for this name key is locked (ISO), or undefined. */
+  signInLock(nameKey: string, now: Date): Promise<string | undefined>;
+  /**
+   * Counts a wrong password for a name key (whether or not such a user exists); the `lockAfter`th
+   * in a row locks the key for `lockMs` and starts the count again. Returns the lock's end, if any.
+   */
+  recordSignInFailure(nameKey: string, now: Date, policy: { lockAfter: number; lockMs: number }): Promise<string | undefined>;
+  clearSignInFailures(nameKey: string): Promise<void>;
+
   createToken(token: NewToken, by?: string): Promise<ApiToken>;
   /** The token with this digest and its user. */
   token(digest: string): Promise<(ApiToken & { user: User }) | undefined>;

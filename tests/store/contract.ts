@@ -464,6 +464,23 @@ export function defineStoreContract(name: string, open: () => Promise<Store>): v
         expect(await failure(store.accounts.removeUser(frank.id))).toBe("not-found");
       });
 
+      it("counts wrong passwords per name key and locks the key after the limit, until it ends or is cleared", async () => {
+        const now = new Date("2030-01-01T00:00:00Z");
+        const policy = { lockAfter: 3, lockMs: 60_000 };
+        expect(await store.accounts.signInLock("nobody", now)).toBeUndefined();
+        expect(await store.accounts.recordSignInFailure("nobody", now, policy)).toBeUndefined();
+        expect(await store.accounts.recordSignInFailure("nobody", now, policy)).toBeUndefined();
+        const until = await store.accounts.recordSignInFailure("nobody", now, policy);
+        expect(Date.parse(until!)).toBe(now.getTime() + 60_000);
+        expect(await store.accounts.signInLock("nobody", now)).toBe(until);
+        expect(await store.accounts.signInLock("someone-else", now)).toBeUndefined();
+        expect(await store.accounts.signInLock("nobody", new Date(now.getTime() + 60_001))).toBeUndefined();
+        // The count starts again after a lock; clearing forgets both.
+        expect(await store.accounts.recordSignInFailure("nobody", now, policy)).toBeUndefined();
+        await store.accounts.clearSignInFailures("nobody");
+        expect(await store.accounts.signInLock("nobody", now)).toBeUndefined();
+      });
+
       it("writes account changes made by someone to the audit log, without secrets", async () => {
         const gus = await store.accounts.createUser(newUser("gus", "viewer"), "ada");
         await store.accounts.setRole(gus.id, "editor", "ada");

@@ -155,6 +155,37 @@ export class PostgresAccounts implements AccountStore {
     return rowCount ?? 0;
   }
 
+  async signInLock(nameKey: string, now: Date): Promise<string | undefined> {
+    const { rows } = await run<{ locked_until: Date | null }>(this.db, "SELECT locked_until FROM sign_in_failures WHERE name_key = $1", [nameKey]);
+    const until = rows[0]?.locked_until;
+    return until && until.getTime() > now.getTime() ? until.toISOString() : undefined;
+  }
+
+  async recordSignInFailure(nameKey: string, now: Date, policy: { lockAfter: number; lockMs: number }): Promise<string | undefined> {
+    // One statement, so that concurrent wrong guesses on several instances all count.
+    const { rows } = await run<{ locked_until: Date | null; locked_now: boolean }>(
+      this.db,
+      `INSERT INTO sign_in_failures AS f (name_key, failures, locked_until) VALUES ($1, 1, NULL)
+       ON CONFLICT (name_key) DO UPDATE SET
+         failures = CASE WHEN f.failures + 1 >= $2 THEN 0 ELSE f.failures + 1 END,
+         locked_until = CASE WHEN f.failures + 1 >= $2 THEN $3::timestamptz ELSE f.locked_until END
+       RETURNING locked_until, (f.failures = 0) AS locked_now`,
+      [nameKey, policy.lockAfter, new Date(now.getTime() + policy.lockMs)],
+    );
+    const row = rows[0];
+    // A first failure with lockAfter 1 never reaches the UPDATE branch; count it here.
+    if (row && !row.locked_now && policy.lockAfter <= 1) {
+      const until = new Date(now.getTime() + policy.lockMs);
+      await run(this.db, "UPDATE sign_in_failures SET failures = 0, locked_until = $2 WHERE name_key = $1", [nameKey, until]);
+      return until.toISOString();
+    }
+    return row?.locked_now && row.locked_until ? row.locked_until.toISOString() : undefined;
+  }
+
+  async clearSignInFailures(nameKey: string): Promise<void> {
+    await run(this.db, "DELETE FROM sign_in_failures WHERE name_key = $1", [nameKey]);
+  }
+
   async createToken(t: NewToken, by?: string): Promise<ApiToken> {
     return this.change(by, async (db) => {
       const user = await this.userIn(db, t.userId);

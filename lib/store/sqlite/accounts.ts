@@ -121,6 +121,29 @@ export class SqliteAccounts implements AccountStore {
     return this.db.prepare("DELETE FROM sessions WHERE expires_at <= ? OR last_seen_at <= ?").run(now.toISOString(), new Date(now.getTime() - idleMs).toISOString()).changes;
   }
 
+  async signInLock(nameKey: string, now: Date): Promise<string | undefined> {
+    const until = this.db.prepare("SELECT locked_until FROM sign_in_failures WHERE name_key = ?").pluck().get(nameKey) as string | null | undefined;
+    return until && Date.parse(until) > now.getTime() ? until : undefined;
+  }
+
+  async recordSignInFailure(nameKey: string, now: Date, policy: { lockAfter: number; lockMs: number }): Promise<string | undefined> {
+    return this.db
+      .transaction(() => {
+        const row = this.db.prepare("SELECT failures FROM sign_in_failures WHERE name_key = ?").get(nameKey) as { failures: number } | undefined;
+        const failures = (row?.failures ?? 0) + 1;
+        const locked = failures >= policy.lockAfter ? new Date(now.getTime() + policy.lockMs).toISOString() : null;
+        this.db
+          .prepare("INSERT INTO sign_in_failures (name_key, failures, locked_until) VALUES (?, ?, ?) ON CONFLICT (name_key) DO UPDATE SET failures = excluded.failures, locked_until = coalesce(excluded.locked_until, locked_until)")
+          .run(nameKey, locked ? 0 : failures, locked);
+        return locked ?? undefined;
+      })
+      .immediate();
+  }
+
+  async clearSignInFailures(nameKey: string): Promise<void> {
+    this.db.prepare("DELETE FROM sign_in_failures WHERE name_key = ?").run(nameKey);
+  }
+
   async createToken(t: NewToken, by?: string): Promise<ApiToken> {
     return this.change(by, () => {
       const user = this.userById(t.userId);
