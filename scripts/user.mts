@@ -56,23 +56,26 @@ async function readPassword(prompt: string): Promise<string> {
   return first;
 }
 
+/** Who the audit log names for changes made here. */
+const BY = `npm run user (${process.env.USER ?? "cli"})`;
+
 async function run(store: Store, args: ReturnType<typeof parse>): Promise<string> {
   switch (args.command) {
     case "add": {
-      const user = await addUser(store, args.name, args.role ?? "viewer", await readPassword(`Password for ${args.name}: `));
+      const user = await addUser(store, args.name, args.role ?? "viewer", await readPassword(`Password for ${args.name}: `), BY);
       return `added ${user.name} (${user.role})`;
     }
     case "role": {
       if (!args.role) throw new RequestError(400, "say which role: --role viewer|editor|admin", { field: "role" });
-      const user = await setUserRole(store, args.name, args.role);
+      const user = await setUserRole(store, args.name, args.role, BY);
       return `${user.name} is now ${user.role}`;
     }
     case "reset": {
-      const user = await resetPassword(store, args.name, await readPassword(`New password for ${args.name}: `));
+      const user = await resetPassword(store, args.name, await readPassword(`New password for ${args.name}: `), BY);
       return `new password set for ${user.name}; their sessions have ended`;
     }
     case "remove": {
-      const user = await removeUser(store, args.name);
+      const user = await removeUser(store, args.name, BY);
       return `removed ${user.name} with their sessions and tokens`;
     }
     case "list": {

@@ -4,6 +4,7 @@ import { MAX_NAME_LENGTH } from "@/lib/auth/names";
 import { MAX_PASSWORD_LENGTH } from "@/lib/auth/passwords";
 import { publicRead } from "@/lib/auth/public-read";
 import { safeNext } from "@/lib/auth/read-fields";
+import { signInMessage } from "@/lib/auth/sign-in";
 import styles from "./sign-in.module.css";
 
 export const metadata: Metadata = { title: "Sign in", robots: { index: false } };
@@ -20,7 +21,7 @@ const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v
 export default async function SignIn({ searchParams }: Props) {
   const params = await searchParams;
   const next = safeNext(first(params.next));
-  const error = first(params.error)?.slice(0, 300);
+  const error = signInMessage(first(params.error), first(params.retry));
   const signedOut = first(params["signed-out"]) !== undefined;
   const user = await currentUser();
   return (

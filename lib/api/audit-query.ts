@@ -1,7 +1,7 @@
 import type { AuditEntity, AuditFilter } from "@/lib/store/store";
 import { RequestError } from "./request-error";
 
-const ENTITIES: readonly AuditEntity[] = ["event", "article", "layer", "data"];
+const ENTITIES: readonly AuditEntity[] = ["event", "article", "layer", "data", "user"];
 const PARAMS = new Set(["entity", "id", "actor", "limit", "before"]);
 export const AUDIT_PAGE = { default: 50, max: 500 } as const;
 

@@ -6,19 +6,20 @@ import { isRole, ROLES, type Role } from "./roles";
 
 /**
  * Managing accounts, shared by `npm run user` and the admin API: each step validates its input
- * (a RequestError naming the field) and leaves the store as it was when refused.
+ * (a RequestError naming the field) and leaves the store as it was when refused. `by` is who makes
+ * the change, for the audit log.
  */
 export function checkRole(raw: unknown): Role {
   if (!isRole(raw)) throw new RequestError(400, `the role must be one of ${ROLES.join(", ")}`, { field: "role" });
   return raw;
 }
 
-export async function addUser(store: Store, rawName: unknown, rawRole: unknown, rawPassword: unknown): Promise<User> {
+export async function addUser(store: Store, rawName: unknown, rawRole: unknown, rawPassword: unknown, by?: string): Promise<User> {
   const { name, key } = userName(rawName);
   const role = checkRole(rawRole);
   const password = checkNewPassword(rawPassword);
   if (await store.accounts.userByKey(key)) throw new RequestError(409, `a user named "${name}" (or a name that looks the same) already exists`, { field: "name" });
-  return store.accounts.createUser({ name, key, role, passwordHash: await hashPassword(password) });
+  return store.accounts.createUser({ name, key, role, passwordHash: await hashPassword(password) }, by);
 }
 
 /** The user a name (or a look-alike of it) names; 404 when none. */
@@ -30,25 +31,25 @@ export async function findUser(store: Store, rawName: unknown): Promise<User> {
   return user;
 }
 
-export async function setUserRole(store: Store, rawName: unknown, rawRole: unknown): Promise<User> {
+export async function setUserRole(store: Store, rawName: unknown, rawRole: unknown, by?: string): Promise<User> {
   const user = await findUser(store, rawName);
   const role = checkRole(rawRole);
   if (user.role === "admin" && role !== "admin") await keepAnAdmin(store, user);
-  return store.accounts.setRole(user.id, role);
+  return user.role === role ? user : store.accounts.setRole(user.id, role, by);
 }
 
 /** Sets a new password; every session of the user ends (tokens stay: revoke them separately). */
-export async function resetPassword(store: Store, rawName: unknown, rawPassword: unknown): Promise<User> {
+export async function resetPassword(store: Store, rawName: unknown, rawPassword: unknown, by?: string): Promise<User> {
   const user = await findUser(store, rawName);
   const password = checkNewPassword(rawPassword);
-  await store.accounts.setPassword(user.id, await hashPassword(password));
+  await store.accounts.setPassword(user.id, await hashPassword(password), by);
   return user;
 }
 
-export async function removeUser(store: Store, rawName: unknown): Promise<User> {
+export async function removeUser(store: Store, rawName: unknown, by?: string): Promise<User> {
   const user = await findUser(store, rawName);
   if (user.role === "admin") await keepAnAdmin(store, user);
-  await store.accounts.removeUser(user.id);
+  await store.accounts.removeUser(user.id, by);
   return user;
 }
 

@@ -17,26 +17,20 @@ export function addressTries(): number {
 }
 export const ADDRESS_WINDOW_MS = 10 * 60_000;
 
-type NameState = { failures: number; lockedUntil: number };
 type AddressState = { tries: number[] };
 
 /**
- * Sign-in throttling, kept in this process's memory. Names are throttled by their key whether or not
- * such a user exists, so that the answers give nothing away. Per address, tries are counted whoever
- * they are for. A restart forgets the counts (documented in SECURITY.md).
+ * Sign-in tries per address, kept in this process's memory (addresses are what a front proxy sees;
+ * a restart forgets them). The per-name lock after wrong passwords is kept in the store instead
+ * (AccountStore.recordSignInFailure), so that it holds across restarts and app instances.
  */
 class SignInThrottle {
-  private readonly names = new Map<string, NameState>();
   private readonly addresses = new Map<string, AddressState>();
 
-  /** Seconds to wait before this name or address may try again; 0 when a try is allowed now. */
-  waitSeconds(nameKey: string, address: string, now = Date.now()): number {
+  /** Seconds this address must wait before it may try again; 0 when a try is allowed now. */
+  waitSeconds(address: string, now = Date.now()): number {
     this.prune(now);
-    const name = this.names.get(nameKey);
     let until = 0;
-    if (name) {
-      until = Math.max(until, name.lockedUntil);
-    }
     const addr = this.addresses.get(address);
     if (addr) {
       const tries = addr.tries.filter((t) => t > now - ADDRESS_WINDOW_MS);
@@ -52,24 +46,9 @@ class SignInThrottle {
     this.addresses.set(address, addr);
   }
 
-  failed(nameKey: string, now = Date.now()): void {
-    const name = this.names.get(nameKey) ?? { failures: 0, lockedUntil: 0 };
-    name.failures += 1;
-    if (name.failures >= LOCK_AFTER_FAILURES) {
-      name.lockedUntil = now + lockMs();
-      name.failures = 0;
-    }
-    this.names.set(nameKey, name);
-  }
-
-  succeeded(nameKey: string): void {
-    this.names.delete(nameKey);
-  }
-
-  /** Drops state nobody is waiting on, so that a spray of names cannot grow memory without bound. */
+  /** Drops addresses nobody is waiting on, so that many addresses cannot grow memory without bound. */
   private prune(now: number): void {
-    if (this.names.size + this.addresses.size < 10_000) return;
-    for (const [k, v] of this.names) if (v.lockedUntil < now && v.failures === 0) this.names.delete(k);
+    if (this.addresses.size < 10_000) return;
     for (const [k, v] of this.addresses) if (v.tries.every((t) => t < now - ADDRESS_WINDOW_MS)) this.addresses.delete(k);
   }
 }

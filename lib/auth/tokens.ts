@@ -7,13 +7,13 @@ import { TOKEN_PREFIX } from "./url-credentials";
 const MAX_LABEL_LENGTH = 100;
 
 /** Makes a token for `user`; the secret is returned once and only its digest is kept. */
-export async function issueToken(store: Store, user: User, rawLabel: unknown): Promise<{ token: ApiToken; secret: string }> {
+export async function issueToken(store: Store, user: User, rawLabel: unknown, by?: string): Promise<{ token: ApiToken; secret: string }> {
   const label = typeof rawLabel === "string" ? rawLabel.normalize("NFKC").trim() : "";
   if (!label) throw new RequestError(400, "a token needs a label saying what it is for (e.g. \"nightly import\")", { field: "label" });
   if ([...label].length > MAX_LABEL_LENGTH) throw new RequestError(400, `the label is longer than ${MAX_LABEL_LENGTH} characters`, { field: "label" });
   if (/\p{Cc}/u.test(label)) throw new RequestError(400, "the label holds control characters", { field: "label" });
   const secret = TOKEN_PREFIX + randomSecret();
-  const token = await store.accounts.createToken({ digest: digestOf(secret), userId: user.id, label, createdAt: new Date() });
+  const token = await store.accounts.createToken({ digest: digestOf(secret), userId: user.id, label, createdAt: new Date() }, by);
   return { token, secret };
 }
 

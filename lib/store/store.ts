@@ -151,7 +151,7 @@ export type EventImportSummary = { articles: number; articlesPruned: number; cre
 export type WriteContext = { actor: string; ifMatch?: number };
 
 export type AuditAction = "create" | "replace" | "delete" | "import";
-export type AuditEntity = "event" | "article" | "layer" | "data";
+export type AuditEntity = "event" | "article" | "layer" | "data" | "user";
 
 export type AuditEntry = {
   id: number;

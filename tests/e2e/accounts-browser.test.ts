@@ -1,6 +1,8 @@
 import path from "node:path";
+import AxeBuilder from "@axe-core/playwright";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect } from "vitest";
+import { waitForMapIdle } from "./harness/browser";
 import { test } from "./harness/fixtures";
 import { type NextServer } from "./harness/next-server";
 import { PASSWORD, seedUsers } from "./accounts-client";
@@ -42,6 +44,12 @@ async function signInWithForm(page: Page, name: string, password = PASSWORD): Pr
   await Promise.all([page.waitForLoadState("load"), page.click('button[type="submit"]')]);
 }
 
+/** Serious and critical accessibility problems on the page, one line each. */
+async function seriousAxe(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  return violations.filter((v) => v.impact === "serious" || v.impact === "critical").flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(" ")}`));
+}
+
 async function shot(page: Page, name: string): Promise<void> {
   if (shots) await page.screenshot({ path: path.join(shots, `${name}.png`) });
 }
@@ -66,8 +74,17 @@ describe("accounts in the browser", () => {
     expect(new URL(page.url()).pathname).toBe("/sign-in");
     expect(new URL(page.url()).searchParams.get("next")).toBe(shared);
     await shot(page, "sign-in-1280");
+    expect(await seriousAxe(page)).toEqual([]);
+    // Signed in, everything the dashboard loads (layers, events, basemap, glyphs, sprites, from the
+    // page and from MapLibre's worker) carries the session: nothing is refused.
+    const refused: string[] = [];
+    page.on("response", (r) => {
+      if (r.status() === 401 || r.status() === 403) refused.push(`${r.status()} ${r.url()}`);
+    });
     await signInWithForm(page, "Ed");
     expect(`${new URL(page.url()).pathname}${new URL(page.url()).search}`).toBe(shared);
+    await waitForMapIdle(page);
+    expect(refused).toEqual([]);
     await page.waitForSelector('[data-testid="event-card"][data-event-id="paris-talks"]');
     await page.waitForSelector('[data-testid="account-menu"]');
     expect(await page.textContent('[data-testid="account-menu"] summary')).toBe("Ed");
@@ -94,9 +111,11 @@ describe("accounts in the browser", () => {
     expect(await row.textContent()).toContain("Ed");
     expect(await row.locator('a[href="/?event=added-in-browser"]').count()).toBe(1);
     await shot(page, "admin-audit-1280");
+    expect(await seriousAxe(page)).toEqual([]);
     await page.goto(`${server.url}/admin/users`);
     expect(await page.locator('[data-testid="users-table"] tr[data-user]').count()).toBe(4);
     await shot(page, "admin-users-1280");
+    expect(await seriousAxe(page)).toEqual([]);
   });
 
   test("a viewer reads but has no admin or editing controls, and the server refuses their writes", async ({ browser }) => {

@@ -157,6 +157,9 @@ describe("API tokens", () => {
     const revoked = await send("POST", "/api/events", { headers: { authorization: `Bearer ${secret}`, "content-type": "application/json" }, body: eventBody("after-revoke") });
     expect(revoked.status).toBe(401);
     expect(revoked.body.error?.message).toMatch(/revoked/);
+    const accountLog = await call(base(), "GET", "/api/audit?entity=user&id=Ed");
+    expect(accountLog.body.entries.map((e: { actor: string; action: string }) => `${e.actor} ${e.action}`)).toEqual(["Ada replace", "Ada replace"]);
+    expect(JSON.stringify(accountLog.body)).not.toContain(secret);
   });
 
   it("a token in the URL is refused with 400, on the API and on pages", async () => {

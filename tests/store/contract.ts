@@ -635,6 +635,48 @@ export function defineStoreContract(name: string, open: () => Promise<Store>): v
         expect(await failure(store.accounts.removeUser(frank.id))).toBe("not-found");
       });
 
+      it("counts wrong passwords per name key and locks the key after the limit, until it ends or is cleared", async () => {
+        const now = new Date("2030-01-01T00:00:00Z");
+        const policy = { lockAfter: 3, lockMs: 60_000 };
+        expect(await store.accounts.signInLock("nobody", now)).toBeUndefined();
+        expect(await store.accounts.recordSignInFailure("nobody", now, policy)).toBeUndefined();
+        expect(await store.accounts.recordSignInFailure("nobody", now, policy)).toBeUndefined();
+        const until = await store.accounts.recordSignInFailure("nobody", now, policy);
+        expect(Date.parse(until!)).toBe(now.getTime() + 60_000);
+        expect(await store.accounts.signInLock("nobody", now)).toBe(until);
+        expect(await store.accounts.signInLock("someone-else", now)).toBeUndefined();
+        expect(await store.accounts.signInLock("nobody", new Date(now.getTime() + 60_001))).toBeUndefined();
+        // The count starts again after a lock; clearing forgets both.
+        expect(await store.accounts.recordSignInFailure("nobody", now, policy)).toBeUndefined();
+        await store.accounts.clearSignInFailures("nobody");
+        expect(await store.accounts.signInLock("nobody", now)).toBeUndefined();
+      });
+
+      it("writes account changes made by someone to the audit log, without secrets", async () => {
+        const gus = await store.accounts.createUser(newUser("gus", "viewer"), "ada");
+        await store.accounts.setRole(gus.id, "editor", "ada");
+        await store.accounts.setPassword(gus.id, "$argon2id$secret-hash", "ada");
+        const token = await store.accounts.createToken({ digest: "secret-digest", userId: gus.id, label: "import", createdAt: new Date() }, "gus");
+        await store.accounts.revokeToken(gus.id, token.id, "ada");
+        await store.accounts.removeUser(gus.id, "ada");
+        await store.accounts.createUser(newUser("quiet")); // no `by`: not logged
+        const entries = (await store.audit({ entity: "user" })).reverse();
+        expect(entries.map((e) => [e.actor, e.action, e.entityId])).toEqual([
+          ["ada", "create", "gus"],
+          ["ada", "replace", "gus"],
+          ["ada", "replace", "gus"],
+          ["gus", "replace", "gus"],
+          ["ada", "replace", "gus"],
+          ["ada", "delete", "gus"],
+        ]);
+        expect(entries[1]).toMatchObject({ before: { role: "viewer" }, after: { role: "editor" } });
+        expect(entries[3]).toMatchObject({ before: { tokens: [] }, after: { tokens: ["import"] } });
+        expect(JSON.stringify(entries)).not.toMatch(/secret-hash|secret-digest|argon2/);
+        // A refused change writes nothing.
+        expect(await failure(store.accounts.createUser({ ...newUser("quiet2"), key: "quiet" }, "ada"))).toBe("duplicate");
+        expect(await store.audit({ entity: "user" })).toHaveLength(6);
+      });
+
       it("says who added a thing and who last edited it, from the audit log", async () => {
         const world = await seeded();
         expect(await store.authorship("event", "meeting")).toEqual({});

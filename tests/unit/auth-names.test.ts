@@ -5,6 +5,7 @@ import { credentialInUrl } from "@/lib/auth/url-credentials";
 import { cookieValue, isHttps, setCookie } from "@/lib/auth/cookies";
 import { auditChanges } from "@/lib/auth/audit-diff";
 import { safeNext } from "@/lib/auth/read-fields";
+import { signInMessage } from "@/lib/auth/sign-in";
 
 function refusal(fn: () => unknown): RequestError {
   try {
@@ -86,5 +87,15 @@ describe("the audit page's diff", () => {
       { path: "text", before: "3 characters", after: "4 characters" },
     ]);
     expect(auditChanges({ a: 1 }, { a: 1 })).toEqual([]);
+  });
+});
+
+describe("the sign-in form's messages", () => {
+  it("come from a fixed list by code, never from text in the address", () => {
+    expect(signInMessage("wrong", undefined)).toBe("the user name or password is wrong");
+    expect(signInMessage("throttled", "840")).toBe("too many sign-in attempts; try again in 840 s");
+    expect(signInMessage("throttled", "<b>soon</b>")).toBe("too many sign-in attempts; try again in a few s");
+    expect(signInMessage("Your account is suspended, call +1 555", undefined)).toBeUndefined();
+    expect(signInMessage("constructor", undefined)).toBeUndefined();
   });
 });

@@ -2,7 +2,9 @@ import type { Metadata } from "next";
 import { readAuditFilter } from "@/lib/api/audit-query";
 import { RequestError } from "@/lib/api/request-error";
 import { auditChanges, shortValue } from "@/lib/auth/audit-diff";
+import Link from "next/link";
 import { requireRole } from "@/lib/auth/current-user";
+import { nameKey } from "@/lib/auth/names";
 import { getStore } from "@/lib/store";
 import type { AuditEntry, Store } from "@/lib/store/store";
 import { AdminTop, NotAllowed } from "../admin-top";
@@ -51,6 +53,7 @@ export default async function AuditPage({ searchParams }: Props) {
             <option value="article">article</option>
             <option value="layer">layer</option>
             <option value="data">import</option>
+            <option value="user">account</option>
           </select>
         </label>
         <label>
@@ -86,7 +89,7 @@ export default async function AuditPage({ searchParams }: Props) {
                 <a href={`/admin/audit?${new URLSearchParams({ actor: e.actor })}`}>{e.actor}</a>
               </td>
               <td>
-                {e.entity === "data" ? "import of data" : `${e.action} ${e.entity}`} <Target entry={e} exists={present.has(`${e.entity}/${e.entityId}`)} />
+                {e.entity === "data" ? "import of data" : `${e.action} ${e.entity === "user" ? "account" : e.entity}`} <Target entry={e} exists={present.has(`${e.entity}/${e.entityId}`)} />
               </td>
               <td>
                 <Changes entry={e} />
@@ -108,6 +111,7 @@ export default async function AuditPage({ searchParams }: Props) {
 /** The thing's link as it is now (the dashboard opens it), or a note that it is gone. */
 function Target({ entry, exists }: { entry: AuditEntry; exists: boolean }) {
   if (entry.entity === "data") return <code>{entry.entityId}</code>;
+  if (entry.entity === "user") return exists ? <Link href="/admin/users">{entry.entityId}</Link> : <span>{entry.entityId} <span className={styles.muted}>(no longer exists)</span></span>;
   const href =
     entry.entity === "event" ? `/?${new URLSearchParams({ event: entry.entityId })}` : entry.entity === "article" ? `/?${new URLSearchParams({ article: entry.entityId })}` : `/?${new URLSearchParams({ layers: entry.entityId })}`;
   return exists ? (
@@ -146,7 +150,8 @@ async function existing(store: Store, entries: AuditEntry[]): Promise<Set<string
     [...keys].map(async (key) => {
       const [entity, ...rest] = key.split("/");
       const id = rest.join("/");
-      const thing = entity === "event" ? await store.event(id) : entity === "article" ? await store.article(id) : await store.layer(id);
+      const thing =
+        entity === "event" ? await store.event(id) : entity === "article" ? await store.article(id) : entity === "user" ? await store.accounts.userByKey(nameKey(id)) : await store.layer(id);
       if (thing) found.add(key);
     }),
   );

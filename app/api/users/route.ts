@@ -14,9 +14,9 @@ export async function GET(request: Request) {
 }
 
 export async function POST(request: Request) {
-  return accountRoute(request, "admin", async () => {
+  return accountRoute(request, "admin", async (caller) => {
     const { values } = await readFields(request);
-    const user = await addUser(await getStore(), values.name, values.role ?? "viewer", values.password);
+    const user = await addUser(await getStore(), values.name, values.role ?? "viewer", values.password, caller.actor);
     return json({ user: publicUser(user) }, { status: 201, headers: { location: `/api/users/${encodeURIComponent(user.name)}` } });
   });
 }

@@ -1,7 +1,10 @@
 import type { Role } from "@/lib/auth/roles";
 import type { AccountStore, ApiToken, Authorship, NewSession, NewToken, NewUser, Session, User, UserWithPassword } from "../accounts";
 import { StoreError, type AuditEntity } from "../store";
-import { inTransaction, run, type Pools } from "./connection";
+import { inTransaction, run, type Pools, type Queryable } from "./connection";
+
+/** What the audit log keeps of an account change (never a password hash or a token's secret). */
+type AccountChange = { action: "create" | "replace" | "delete"; name: string; before: unknown; after: unknown };
 
 type UserRow = { id: string; name: string; key: string; role: Role; password_hash: string; created_at: Date };
 type TokenRow = { id: string; user_id: string; label: string; created_at: Date; last_used_at: Date | null };
@@ -27,14 +30,44 @@ export class PostgresAccounts implements AccountStore {
     return this.pools.primary;
   }
 
-  async createUser(user: NewUser): Promise<User> {
+  /** Runs a change in one transaction with its audit row (when `by` says who made it). */
+  private change<T>(by: string | undefined, work: (db: Queryable) => Promise<{ result: T; audit?: AccountChange }>): Promise<T> {
+    return inTransaction(this.pools, async (db) => {
+      const { result, audit } = await work(db);
+      if (by && audit) {
+        await db.query("INSERT INTO audit (actor, action, entity, entity_id, before, after) VALUES ($1, $2, 'user', $3, $4, $5)", [
+          by,
+          audit.action,
+          audit.name,
+          audit.before === null ? null : JSON.stringify(audit.before),
+          audit.after === null ? null : JSON.stringify(audit.after),
+        ]);
+      }
+      return result;
+    });
+  }
+
+  private async userIn(db: Queryable, id: number): Promise<User | undefined> {
+    const { rows } = await db.query<UserRow>(`SELECT ${USER_COLUMNS} FROM users u WHERE u.id = $1`, [id]);
+    return rows[0] && toUser(rows[0]);
+  }
+
+  private async tokenLabels(db: Queryable, userId: number): Promise<string[]> {
+    const { rows } = await db.query<{ label: string }>("SELECT label FROM api_tokens WHERE user_id = $1 ORDER BY id", [userId]);
+    return rows.map((r) => r.label);
+  }
+
+  async createUser(user: NewUser, by?: string): Promise<User> {
     try {
-      const { rows } = await run<UserRow>(
-        this.db,
-        "INSERT INTO users AS u (name, key, role, password_hash) VALUES ($1, $2, $3, $4) RETURNING " + USER_COLUMNS,
-        [user.name, user.key, user.role, user.passwordHash],
-      );
-      return toUser(rows[0]!);
+      return await this.change(by, async (db) => {
+        const { rows } = await db.query<UserRow>("INSERT INTO users AS u (name, key, role, password_hash) VALUES ($1, $2, $3, $4) RETURNING " + USER_COLUMNS, [
+          user.name,
+          user.key,
+          user.role,
+          user.passwordHash,
+        ]);
+        return { result: toUser(rows[0]!), audit: { action: "create", name: user.name, before: null, after: { name: user.name, role: user.role } } };
+      });
     } catch (error) {
       if (error instanceof StoreError && error.code === "duplicate") throw new StoreError("duplicate", `a user named "${user.name}" (or a name that looks the same) already exists`);
       throw error;
@@ -52,23 +85,33 @@ export class PostgresAccounts implements AccountStore {
     return rows.map(toUser);
   }
 
-  async setRole(userId: number, role: Role): Promise<User> {
-    const { rows } = await run<UserRow>(this.db, `UPDATE users AS u SET role = $1 WHERE u.id = $2 RETURNING ${USER_COLUMNS}`, [role, userId]);
-    if (!rows[0]) throw noUser(userId);
-    return toUser(rows[0]);
-  }
-
-  async setPassword(userId: number, passwordHash: string): Promise<void> {
-    await inTransaction(this.pools, async (db) => {
-      const { rowCount } = await db.query("UPDATE users SET password_hash = $1 WHERE id = $2", [passwordHash, userId]);
-      if (!rowCount) throw noUser(userId);
-      await db.query("DELETE FROM sessions WHERE user_id = $1", [userId]);
+  async setRole(userId: number, role: Role, by?: string): Promise<User> {
+    return this.change(by, async (db) => {
+      const before = await this.userIn(db, userId);
+      if (!before) throw noUser(userId);
+      await db.query("UPDATE users SET role = $1 WHERE id = $2", [role, userId]);
+      return { result: { ...before, role }, audit: { action: "replace", name: before.name, before: { name: before.name, role: before.role }, after: { name: before.name, role } } };
     });
   }
 
-  async removeUser(userId: number): Promise<void> {
-    const { rowCount } = await run(this.db, "DELETE FROM users WHERE id = $1", [userId]);
-    if (!rowCount) throw noUser(userId);
+  async setPassword(userId: number, passwordHash: string, by?: string): Promise<void> {
+    await this.change(by, async (db) => {
+      const user = await this.userIn(db, userId);
+      if (!user) throw noUser(userId);
+      await db.query("UPDATE users SET password_hash = $1 WHERE id = $2", [passwordHash, userId]);
+      await db.query("DELETE FROM sessions WHERE user_id = $1", [userId]);
+      return { result: undefined, audit: { action: "replace", name: user.name, before: { password: "old" }, after: { password: "new, sessions ended" } } };
+    });
+  }
+
+  async removeUser(userId: number, by?: string): Promise<void> {
+    await this.change(by, async (db) => {
+      const user = await this.userIn(db, userId);
+      if (!user) throw noUser(userId);
+      const tokens = await this.tokenLabels(db, userId);
+      await db.query("DELETE FROM users WHERE id = $1", [userId]);
+      return { result: undefined, audit: { action: "delete", name: user.name, before: { name: user.name, role: user.role, tokens }, after: null } };
+    });
   }
 
   async createSession(s: NewSession): Promise<void> {
@@ -112,13 +155,48 @@ export class PostgresAccounts implements AccountStore {
     return rowCount ?? 0;
   }
 
-  async createToken(t: NewToken): Promise<ApiToken> {
-    const { rows } = await run<TokenRow>(
+  async signInLock(nameKey: string, now: Date): Promise<string | undefined> {
+    const { rows } = await run<{ locked_until: Date | null }>(this.db, "SELECT locked_until FROM sign_in_failures WHERE name_key = $1", [nameKey]);
+    const until = rows[0]?.locked_until;
+    return until && until.getTime() > now.getTime() ? until.toISOString() : undefined;
+  }
+
+  async recordSignInFailure(nameKey: string, now: Date, policy: { lockAfter: number; lockMs: number }): Promise<string | undefined> {
+    // One statement, so that concurrent wrong guesses on several instances all count.
+    const { rows } = await run<{ locked_until: Date | null; locked_now: boolean }>(
       this.db,
-      "INSERT INTO api_tokens (digest, user_id, label, created_at) VALUES ($1, $2, $3, $4) RETURNING id, user_id, label, created_at, last_used_at",
-      [t.digest, t.userId, t.label, t.createdAt],
+      `INSERT INTO sign_in_failures AS f (name_key, failures, locked_until) VALUES ($1, 1, NULL)
+       ON CONFLICT (name_key) DO UPDATE SET
+         failures = CASE WHEN f.failures + 1 >= $2 THEN 0 ELSE f.failures + 1 END,
+         locked_until = CASE WHEN f.failures + 1 >= $2 THEN $3::timestamptz ELSE f.locked_until END
+       RETURNING locked_until, (f.failures = 0) AS locked_now`,
+      [nameKey, policy.lockAfter, new Date(now.getTime() + policy.lockMs)],
     );
-    return toToken(rows[0]!);
+    const row = rows[0];
+    // A first failure with lockAfter 1 never reaches the UPDATE branch; count it here.
+    if (row && !row.locked_now && policy.lockAfter <= 1) {
+      const until = new Date(now.getTime() + policy.lockMs);
+      await run(this.db, "UPDATE sign_in_failures SET failures = 0, locked_until = $2 WHERE name_key = $1", [nameKey, until]);
+      return until.toISOString();
+    }
+    return row?.locked_now && row.locked_until ? row.locked_until.toISOString() : undefined;
+  }
+
+  async clearSignInFailures(nameKey: string): Promise<void> {
+    await run(this.db, "DELETE FROM sign_in_failures WHERE name_key = $1", [nameKey]);
+  }
+
+  async createToken(t: NewToken, by?: string): Promise<ApiToken> {
+    return this.change(by, async (db) => {
+      const user = await this.userIn(db, t.userId);
+      if (!user) throw noUser(t.userId);
+      const before = await this.tokenLabels(db, t.userId);
+      const { rows } = await db.query<TokenRow>(
+        "INSERT INTO api_tokens (digest, user_id, label, created_at) VALUES ($1, $2, $3, $4) RETURNING id, user_id, label, created_at, last_used_at",
+        [t.digest, t.userId, t.label, t.createdAt],
+      );
+      return { result: toToken(rows[0]!), audit: { action: "replace", name: user.name, before: { tokens: before }, after: { tokens: [...before, t.label] } } };
+    });
   }
 
   async token(digest: string): Promise<(ApiToken & { user: User }) | undefined> {
@@ -141,14 +219,19 @@ export class PostgresAccounts implements AccountStore {
     await run(this.db, "UPDATE api_tokens SET last_used_at = $1 WHERE id = $2", [at, tokenId]);
   }
 
-  async revokeToken(userId: number, tokenId: number): Promise<boolean> {
-    const { rowCount } = await run(this.db, "DELETE FROM api_tokens WHERE id = $1 AND user_id = $2", [tokenId, userId]);
-    return (rowCount ?? 0) > 0;
+  async revokeToken(userId: number, tokenId: number, by?: string): Promise<boolean> {
+    return this.change(by, async (db) => {
+      const before = await this.tokenLabels(db, userId);
+      const { rowCount } = await db.query("DELETE FROM api_tokens WHERE id = $1 AND user_id = $2", [tokenId, userId]);
+      const removed = (rowCount ?? 0) > 0;
+      const name = (await this.userIn(db, userId))?.name;
+      return { result: removed, audit: removed && name ? { action: "replace", name, before: { tokens: before }, after: { tokens: await this.tokenLabels(db, userId) } } : undefined };
+    });
   }
 }
 
 /** Who added a thing and who last changed it: two index lookups on (entity, entity_id, id). */
-export async function postgresAuthorship(pools: Pools, entity: Exclude<AuditEntity, "data">, id: string): Promise<Authorship> {
+export async function postgresAuthorship(pools: Pools, entity: Exclude<AuditEntity, "data" | "user">, id: string): Promise<Authorship> {
   const { rows } = await run<{ action: string; actor: string; at: Date; id: string }>(
     pools.primary,
     `(SELECT 'create' AS action, actor, at, id FROM audit WHERE entity = $1 AND entity_id = $2 AND action = 'create' ORDER BY id DESC LIMIT 1)

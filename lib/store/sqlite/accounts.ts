@@ -11,16 +11,40 @@ const USER_COLUMNS = "u.id, u.name, u.key, u.role, u.password_hash, u.created_at
 const toUser = (r: UserRow): User => ({ id: r.id, name: r.name, key: r.key, role: r.role, createdAt: r.created_at });
 const toToken = (r: TokenRow): ApiToken => ({ id: r.id, userId: r.user_id, label: r.label, createdAt: r.created_at, lastUsedAt: r.last_used_at });
 
+/** What the audit log keeps of an account change (never a password hash or a token's secret). */
+type AccountChange = { action: "create" | "replace" | "delete"; name: string; before: unknown; after: unknown };
+
 /** Users, sessions and API tokens in the SQLite file (migration 4). */
 export class SqliteAccounts implements AccountStore {
   constructor(private readonly db: Db) {}
 
-  async createUser(user: NewUser): Promise<User> {
+  /** Runs a change in one transaction with its audit row (when `by` says who made it). */
+  private change<T>(by: string | undefined, work: () => { result: T; audit?: AccountChange }): T {
+    return this.db
+      .transaction(() => {
+        const { result, audit } = work();
+        if (by && audit) {
+          this.db
+            .prepare("INSERT INTO audit (at, actor, action, entity, entity_id, before, after) VALUES (?, ?, ?, 'user', ?, ?, ?)")
+            .run(new Date().toISOString(), by, audit.action, audit.name, jsonOrNull(audit.before), jsonOrNull(audit.after));
+        }
+        return result;
+      })
+      .immediate();
+  }
+
+  private tokenLabels(userId: number): string[] {
+    return this.db.prepare("SELECT label FROM api_tokens WHERE user_id = ? ORDER BY id").pluck().all(userId) as string[];
+  }
+
+  async createUser(user: NewUser, by?: string): Promise<User> {
     try {
-      const id = this.db
-        .prepare("INSERT INTO users (name, key, role, password_hash, created_at) VALUES (?, ?, ?, ?, ?)")
-        .run(user.name, user.key, user.role, user.passwordHash, new Date().toISOString()).lastInsertRowid;
-      return this.userById(Number(id))!;
+      return this.change(by, () => {
+        const id = this.db
+          .prepare("INSERT INTO users (name, key, role, password_hash, created_at) VALUES (?, ?, ?, ?, ?)")
+          .run(user.name, user.key, user.role, user.passwordHash, new Date().toISOString()).lastInsertRowid;
+        return { result: this.userById(Number(id))!, audit: { action: "create", name: user.name, before: null, after: { name: user.name, role: user.role } } };
+      });
     } catch (error) {
       if ((error as { code?: string }).code === "SQLITE_CONSTRAINT_UNIQUE") throw new StoreError("duplicate", `a user named "${user.name}" (or a name that looks the same) already exists`);
       throw error;
@@ -41,22 +65,33 @@ export class SqliteAccounts implements AccountStore {
     return (this.db.prepare(`SELECT ${USER_COLUMNS} FROM users u ORDER BY u.key`).all() as UserRow[]).map(toUser);
   }
 
-  async setRole(userId: number, role: Role): Promise<User> {
-    if (this.db.prepare("UPDATE users SET role = ? WHERE id = ?").run(role, userId).changes === 0) throw noUser(userId);
-    return this.userById(userId)!;
+  async setRole(userId: number, role: Role, by?: string): Promise<User> {
+    return this.change(by, () => {
+      const before = this.userById(userId);
+      if (!before) throw noUser(userId);
+      this.db.prepare("UPDATE users SET role = ? WHERE id = ?").run(role, userId);
+      return { result: { ...before, role }, audit: { action: "replace", name: before.name, before: { name: before.name, role: before.role }, after: { name: before.name, role } } };
+    });
   }
 
-  async setPassword(userId: number, passwordHash: string): Promise<void> {
-    this.db
-      .transaction(() => {
-        if (this.db.prepare("UPDATE users SET password_hash = ? WHERE id = ?").run(passwordHash, userId).changes === 0) throw noUser(userId);
-        this.db.prepare("DELETE FROM sessions WHERE user_id = ?").run(userId);
-      })
-      .immediate();
+  async setPassword(userId: number, passwordHash: string, by?: string): Promise<void> {
+    this.change(by, () => {
+      const user = this.userById(userId);
+      if (!user) throw noUser(userId);
+      this.db.prepare("UPDATE users SET password_hash = ? WHERE id = ?").run(passwordHash, userId);
+      this.db.prepare("DELETE FROM sessions WHERE user_id = ?").run(userId);
+      return { result: undefined, audit: { action: "replace", name: user.name, before: { password: "old" }, after: { password: "new, sessions ended" } } };
+    });
   }
 
-  async removeUser(userId: number): Promise<void> {
-    if (this.db.prepare("DELETE FROM users WHERE id = ?").run(userId).changes === 0) throw noUser(userId);
+  async removeUser(userId: number, by?: string): Promise<void> {
+    this.change(by, () => {
+      const user = this.userById(userId);
+      if (!user) throw noUser(userId);
+      const tokens = this.tokenLabels(userId);
+      this.db.prepare("DELETE FROM users WHERE id = ?").run(userId);
+      return { result: undefined, audit: { action: "delete", name: user.name, before: { name: user.name, role: user.role, tokens }, after: null } };
+    });
   }
 
   async createSession(s: NewSession): Promise<void> {
@@ -86,9 +121,38 @@ export class SqliteAccounts implements AccountStore {
     return this.db.prepare("DELETE FROM sessions WHERE expires_at <= ? OR last_seen_at <= ?").run(now.toISOString(), new Date(now.getTime() - idleMs).toISOString()).changes;
   }
 
-  async createToken(t: NewToken): Promise<ApiToken> {
-    const id = this.db.prepare("INSERT INTO api_tokens (digest, user_id, label, created_at) VALUES (?, ?, ?, ?)").run(t.digest, t.userId, t.label, t.createdAt.toISOString()).lastInsertRowid;
-    return toToken(this.db.prepare("SELECT id, user_id, label, created_at, last_used_at FROM api_tokens WHERE id = ?").get(Number(id)) as TokenRow);
+  async signInLock(nameKey: string, now: Date): Promise<string | undefined> {
+    const until = this.db.prepare("SELECT locked_until FROM sign_in_failures WHERE name_key = ?").pluck().get(nameKey) as string | null | undefined;
+    return until && Date.parse(until) > now.getTime() ? until : undefined;
+  }
+
+  async recordSignInFailure(nameKey: string, now: Date, policy: { lockAfter: number; lockMs: number }): Promise<string | undefined> {
+    return this.db
+      .transaction(() => {
+        const row = this.db.prepare("SELECT failures FROM sign_in_failures WHERE name_key = ?").get(nameKey) as { failures: number } | undefined;
+        const failures = (row?.failures ?? 0) + 1;
+        const locked = failures >= policy.lockAfter ? new Date(now.getTime() + policy.lockMs).toISOString() : null;
+        this.db
+          .prepare("INSERT INTO sign_in_failures (name_key, failures, locked_until) VALUES (?, ?, ?) ON CONFLICT (name_key) DO UPDATE SET failures = excluded.failures, locked_until = coalesce(excluded.locked_until, locked_until)")
+          .run(nameKey, locked ? 0 : failures, locked);
+        return locked ?? undefined;
+      })
+      .immediate();
+  }
+
+  async clearSignInFailures(nameKey: string): Promise<void> {
+    this.db.prepare("DELETE FROM sign_in_failures WHERE name_key = ?").run(nameKey);
+  }
+
+  async createToken(t: NewToken, by?: string): Promise<ApiToken> {
+    return this.change(by, () => {
+      const user = this.userById(t.userId);
+      if (!user) throw noUser(t.userId);
+      const before = this.tokenLabels(t.userId);
+      const id = this.db.prepare("INSERT INTO api_tokens (digest, user_id, label, created_at) VALUES (?, ?, ?, ?)").run(t.digest, t.userId, t.label, t.createdAt.toISOString()).lastInsertRowid;
+      const token = toToken(this.db.prepare("SELECT id, user_id, label, created_at, last_used_at FROM api_tokens WHERE id = ?").get(Number(id)) as TokenRow);
+      return { result: token, audit: { action: "replace", name: user.name, before: { tokens: before }, after: { tokens: [...before, t.label] } } };
+    });
   }
 
   async token(digest: string): Promise<(ApiToken & { user: User }) | undefined> {
@@ -107,13 +171,18 @@ export class SqliteAccounts implements AccountStore {
     this.db.prepare("UPDATE api_tokens SET last_used_at = ? WHERE id = ?").run(at.toISOString(), tokenId);
   }
 
-  async revokeToken(userId: number, tokenId: number): Promise<boolean> {
-    return this.db.prepare("DELETE FROM api_tokens WHERE id = ? AND user_id = ?").run(tokenId, userId).changes > 0;
+  async revokeToken(userId: number, tokenId: number, by?: string): Promise<boolean> {
+    return this.change(by, () => {
+      const before = this.tokenLabels(userId);
+      const removed = this.db.prepare("DELETE FROM api_tokens WHERE id = ? AND user_id = ?").run(tokenId, userId).changes > 0;
+      const name = this.userById(userId)?.name;
+      return { result: removed, audit: removed && name ? { action: "replace", name, before: { tokens: before }, after: { tokens: this.tokenLabels(userId) } } : undefined };
+    });
   }
 }
 
 /** Who added a thing and who last changed it: two index lookups on (entity, entity_id, id). */
-export function sqliteAuthorship(db: Db, entity: Exclude<AuditEntity, "data">, id: string): Authorship {
+export function sqliteAuthorship(db: Db, entity: Exclude<AuditEntity, "data" | "user">, id: string): Authorship {
   const added = db.prepare("SELECT id, actor, at FROM audit WHERE entity = ? AND entity_id = ? AND action = 'create' ORDER BY id DESC LIMIT 1").get(entity, id) as
     | { id: number; actor: string; at: string }
     | undefined;
@@ -122,5 +191,7 @@ export function sqliteAuthorship(db: Db, entity: Exclude<AuditEntity, "data">, i
     .get(entity, id, added?.id ?? 0) as { actor: string; at: string } | undefined;
   return { ...(added ? { added: { by: added.actor, at: added.at } } : {}), ...(edited ? { edited: { by: edited.actor, at: edited.at } } : {}) };
 }
+
+const jsonOrNull = (value: unknown) => (value === null ? null : JSON.stringify(value));
 
 const noUser = (id: number) => new StoreError("not-found", `no user with id ${id}`);

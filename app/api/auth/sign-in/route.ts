@@ -3,7 +3,7 @@ import { RequestError } from "@/lib/api/request-error";
 import { checkSameOrigin } from "@/lib/auth/csrf";
 import { readFields, safeNext } from "@/lib/auth/read-fields";
 import { startSession } from "@/lib/auth/sessions";
-import { checkSignIn } from "@/lib/auth/sign-in";
+import { checkSignIn, signInErrorCode } from "@/lib/auth/sign-in";
 import { getStore } from "@/lib/store";
 
 /**
@@ -36,8 +36,10 @@ export async function POST(request: Request) {
       } catch (error) {
         if (!(error instanceof RequestError)) throw error;
         if (!form) return error.response();
-        const back = new URLSearchParams({ error: error.message, ...(next !== "/" ? { next } : {}) });
+        // The form shows a message by its code: a link with free text in it could put words of an
+        // attacker's choosing on Briefmap's own sign-in page.
         const retry = error.details.headers?.["retry-after"];
+        const back = new URLSearchParams({ error: signInErrorCode(error), ...(retry ? { retry } : {}), ...(next !== "/" ? { next } : {}) });
         return new Response(null, { status: 303, headers: { location: `/sign-in?${back}`, "cache-control": "no-store", ...(retry ? { "retry-after": retry } : {}) } });
       }
     },

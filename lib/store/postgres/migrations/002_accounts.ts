@@ -1,6 +1,7 @@
 // Migration 2: accounts. Users (name as typed, and the key look-alike names share), sign-in
 // sessions and API tokens, both kept only by the SHA-256 digest of their secret. Removing a user
-// removes their sessions and tokens.
+// removes their sessions and tokens. Wrong passwords in a row are counted per name key (known or
+// not), so that a lock holds across restarts and app instances.
 const accounts = /* sql */ `
 CREATE TABLE users (
   id bigserial PRIMARY KEY,
@@ -28,6 +29,11 @@ CREATE TABLE api_tokens (
   last_used_at timestamptz
 );
 CREATE INDEX api_tokens_by_user ON api_tokens (user_id);
+CREATE TABLE sign_in_failures (
+  name_key text PRIMARY KEY,
+  failures integer NOT NULL,
+  locked_until timestamptz
+);
 `;
 
 export default accounts;

@@ -1,6 +1,7 @@
 // Migration 4: accounts. Users (name as typed, and the key look-alike names share), sign-in
 // sessions and API tokens, both kept only by the SHA-256 digest of their secret. Removing a user
-// removes their sessions and tokens (foreign keys are on for every connection).
+// removes their sessions and tokens. Wrong passwords in a row are counted per name key (known or
+// not), so that a lock holds across restarts and app instances (foreign keys are on for every connection).
 const accounts = /* sql */ `
 CREATE TABLE users (
   id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -28,6 +29,11 @@ CREATE TABLE api_tokens (
   last_used_at TEXT
 );
 CREATE INDEX api_tokens_by_user ON api_tokens (user_id);
+CREATE TABLE sign_in_failures (
+  name_key TEXT PRIMARY KEY,
+  failures INTEGER NOT NULL,
+  locked_until TEXT
+) WITHOUT ROWID;
 `;
 
 export default accounts;

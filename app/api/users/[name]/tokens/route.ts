@@ -26,7 +26,7 @@ export async function POST(request: Request, { params }: Params) {
     const user = await findUser(store, (await params).name);
     assertSelfOrAdmin(caller, user.id);
     const { values } = await readFields(request);
-    const { token, secret } = await issueToken(store, user, values.label);
+    const { token, secret } = await issueToken(store, user, values.label, caller.actor);
     return json({ token, secret }, { status: 201, headers: { "cache-control": "no-store" } });
   });
 }

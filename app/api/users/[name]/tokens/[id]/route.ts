@@ -13,7 +13,7 @@ export async function DELETE(request: Request, { params }: Params) {
     const user = await findUser(store, name);
     assertSelfOrAdmin(caller, user.id);
     if (!/^\d{1,15}$/.test(id)) throw new RequestError(400, "a token id is a number", { param: "id" });
-    if (!(await store.accounts.revokeToken(user.id, Number(id)))) throw new RequestError(404, `${user.name} has no token ${id}`);
+    if (!(await store.accounts.revokeToken(user.id, Number(id), caller.actor))) throw new RequestError(404, `${user.name} has no token ${id}`);
     return new Response(null, { status: 204 });
   });
 }
