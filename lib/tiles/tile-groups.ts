@@ -48,8 +48,16 @@ export function groupedColumns(d: TileSqlDialect, tile: TileAddress, n: (value: 
   ].join(",\n  ");
 }
 
+/**
+ * Whether a group lists its ids: only where a click lists them (an area's ring, or a group at one
+ * point from DETAIL_ZOOM on); a coarser cell is opened by zooming in, and its ids would only weigh.
+ */
+export function listsIds(tile: TileAddress, layer: string): string {
+  return tile.z >= DETAIL_ZOOM ? "true" : `${layer} = 'areas'`;
+}
+
 /** The aggregates per group over the subquery `g`; type counts as t0..t8 in vocabulary order. */
-export function groupAggregates(d: TileSqlDialect): string {
+export function groupAggregates(d: TileSqlDialect, tile: TileAddress): string {
   return [
     "g.layer",
     "count(*) AS n",
@@ -60,7 +68,7 @@ export function groupAggregates(d: TileSqlDialect): string {
     "CASE WHEN count(*) = 1 THEN min(g.precision) END AS geo_precision",
     "min(g.precision) AS precision",
     "min(g.place) AS place",
-    `CASE WHEN count(*) > 1 AND count(*) <= ${GROUP_IDS} THEN ${d.idList("g.id")} END AS ids`,
+    `CASE WHEN count(*) > 1 AND count(*) <= ${GROUP_IDS} AND ${listsIds(tile, "g.layer")} THEN ${d.idList("g.id")} END AS ids`,
     ...TYPES_IN_ORDER.map((type, i) => `${d.countOfType("g.type", type)} AS t${i}`),
   ].join(",\n  ");
 }

@@ -8,7 +8,8 @@ import { EVENT_TYPES, type EventType } from "@/lib/model/event-types";
  *   `count:<type>` per type present, `dominant` (the commonest type; a tie goes to the first in
  *   alphabetical order). A cell of one event is that event: `id`, `type`, `geoPrecision` too.
  *   From DETAIL_ZOOM on, cells are single positions: only events at one point stay together, and
- *   such a group lists its `ids` (space-separated) when it has at most GROUP_IDS of them.
+ *   such a group lists its `ids` (space-separated) when it has at most GROUP_IDS of them (coarser
+ *   cells do not: they are opened by zooming in).
  * - layer `areas`: region- and country-level events, never merged with others: one feature per
  *   area (its representative point, precision and name), with `count`, the type counts, `dominant`,
  *   `precision` and `place` (the area's name), and `id`/`ids` as above.

@@ -1,6 +1,6 @@
 import type { EventQuery } from "@/lib/model/event-query";
 import { tileBounds, type TileAddress } from "@/lib/tiles/tile-address";
-import { groupedColumns, type TileSqlDialect } from "@/lib/tiles/tile-groups";
+import { groupedColumns, listsIds, type TileSqlDialect } from "@/lib/tiles/tile-groups";
 import { GROUP_IDS, TILE_EXTENT, TILE_LAYER, TYPES_IN_ORDER, typeCountProperty } from "@/lib/tiles/tile-schema";
 import { run, type Queryable } from "./connection";
 import { eventFilterSql } from "./event-filter-sql";
@@ -52,7 +52,7 @@ export async function postgresEventTile(db: Queryable, query: EventQuery, tile: 
     CASE WHEN count(*) = 1 THEN min(g.id) END AS id,
     CASE WHEN count(*) = 1 THEN min(g.type) END AS type,
     CASE WHEN count(*) = 1 THEN min(g.precision) END AS "geoPrecision",
-    CASE WHEN count(*) > 1 AND count(*) <= ${GROUP_IDS} THEN ${postgres.idList("g.id")} END AS ids,
+    CASE WHEN count(*) > 1 AND count(*) <= ${GROUP_IDS} AND ${listsIds(tile, "g.layer")} THEN ${postgres.idList("g.id")} END AS ids,
     CASE WHEN g.layer = 'areas' THEN min(g.precision) END AS precision,
     min(g.place) AS place,
     ${typeCounts}

@@ -24,7 +24,7 @@ const sqlite: TileSqlDialect = {
  */
 export function sqliteEventTile(db: Db, query: EventQuery, tile: TileAddress): Uint8Array {
   const { where, params } = eventConditions({ ...query, bbox: tileBounds(tile) });
-  const sql = `SELECT ${groupAggregates(sqlite)}
+  const sql = `SELECT ${groupAggregates(sqlite, tile)}
     FROM (SELECT ${groupedColumns(sqlite, tile, String)} FROM events e ${where}) g
     GROUP BY g.layer, g.k1, g.k2, g.k3`;
   const rows = db.prepare(sql).all(...params) as TileGroupRow[];
