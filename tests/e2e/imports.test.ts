@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import AxeBuilder from "@axe-core/playwright";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openPage } from "./harness/browser";
 import type { NextServer } from "./harness/next-server";
@@ -137,6 +138,17 @@ describe("the /import page and the download menu", () => {
       expect(problems.consoleErrors).toEqual([]);
     });
   }
+
+  it("axe finds no serious or critical violation on /import with a preview and a layer form", async () => {
+    const { page } = await openPage(base(), "/import");
+    await page.getByTestId("import-file").setInputFiles({ name: "a.csv", mimeType: "text/csv", buffer: Buffer.from(syntheticAcledCsv(3)) });
+    await page.getByTestId("import-preview").waitFor();
+    const serious = (await new AxeBuilder({ page }).analyze()).violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+    expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+    await page.getByTestId("import-format").selectOption("geojson");
+    const layerForm = (await new AxeBuilder({ page }).analyze()).violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+    expect(layerForm.map((v) => v.id)).toEqual([]);
+  });
 
   it("offers the filtered view for download from the dashboard", async () => {
     const { page } = await openPage(base(), "/?types=armed-clash");

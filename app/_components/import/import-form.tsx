@@ -121,7 +121,8 @@ export function ImportForm() {
           <p className={styles.muted}>How Briefmap reads the first rows (shaded), beside the file&apos;s own values.</p>
           {preview?.refused && <p className={styles.refused}>{preview.refused}</p>}
           {preview && preview.rows.length > 0 && (
-            <div className={styles.tableWrap}>
+            // Focusable, so that keyboard users can scroll a preview wider than the screen.
+            <div className={styles.tableWrap} tabIndex={0} role="region" aria-label="Preview of the first rows">
               <table className={styles.table} data-testid="import-preview">
                 <thead>
                   <tr>
