@@ -6,6 +6,7 @@ import { importLayerFile } from "@/lib/import/layers/import-layer";
 import { LAYER_FORMATS, MAX_LAYER_BYTES, type LayerFormat } from "@/lib/import/layers/read-layer";
 import { maxUploadBytes, uploadBytes, uploadWhole } from "@/lib/import/upload";
 import { getStore } from "@/lib/store";
+import { readGate } from "@/lib/auth/read-gate";
 
 const FORMATS = ["acled", "gdelt", ...LAYER_FORMATS] as const;
 
@@ -17,6 +18,7 @@ const FORMATS = ["acled", "gdelt", ...LAYER_FORMATS] as const;
  * so that the client shows and downloads it either way.
  */
 export function POST(request: Request): Promise<Response> {
+  // Not seen by proxy.ts (the upload must stream), so it applies its own checks: writeRoute's.
   return writeRoute(request, async (actor) => {
     const params = new URL(request.url).searchParams;
     const format = params.get("format") ?? "";
@@ -56,4 +58,15 @@ function readBbox(value: string): [number, number, number, number] {
     throw new RequestError(400, `bbox "${value.slice(0, 60)}": expected west,south,east,north in degrees`, { param: "bbox" });
   }
   return n as [number, number, number, number];
+}
+
+/**
+ * Anything but POST. proxy.ts does not see this path (so that uploads stream), so the private
+ * deployment's answer is given here: 401 to the signed-out, 405 to the others.
+ */
+export async function GET(request: Request): Promise<Response> {
+  const url = new URL(request.url);
+  const gate = await readGate(request, url.pathname, `${url.pathname}${url.search}`);
+  if (gate) return gate;
+  return json({ error: { message: "send the file with POST /api/imports?format=…" } }, { status: 405, headers: { allow: "POST" } });
 }
