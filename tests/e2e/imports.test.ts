@@ -140,7 +140,7 @@ describe("the /import page and the download menu", () => {
   }
 
   it("axe finds no serious or critical violation on /import with a preview and a layer form", async () => {
-    const { page } = await openPage(base(), "/import");
+    const { page } = await openPage(base(), "/import", { headers: { authorization: `Bearer ${TOKEN}` } });
     await page.getByTestId("import-file").setInputFiles({ name: "a.csv", mimeType: "text/csv", buffer: Buffer.from(syntheticAcledCsv(3)) });
     await page.getByTestId("import-preview").waitFor();
     const serious = (await new AxeBuilder({ page }).analyze()).violations.filter((v) => v.impact === "serious" || v.impact === "critical");
@@ -148,6 +148,13 @@ describe("the /import page and the download menu", () => {
     await page.getByTestId("import-format").selectOption("geojson");
     const layerForm = (await new AxeBuilder({ page }).analyze()).violations.filter((v) => v.impact === "serious" || v.impact === "critical");
     expect(layerForm.map((v) => v.id)).toEqual([]);
+  });
+
+  it("shows a signed-out visitor no upload, only the way to sign in", async () => {
+    const { page } = await openPage(base(), "/import");
+    await expect.poll(() => page.getByTestId("writers-only").textContent()).toMatch(/Importing data needs an editor/);
+    expect(await page.getByTestId("import-file").count()).toBe(0);
+    expect(await page.getByRole("link", { name: "Sign in" }).getAttribute("href")).toBe("/sign-in?next=%2Fimport");
   });
 
   it("offers the filtered view for download from the dashboard", async () => {
