@@ -1,7 +1,6 @@
-import { readJsonBody } from "@/lib/api/read-body";
+import { BODY_LIMITS, readJsonBody } from "@/lib/api/read-body";
 import { RequestError } from "@/lib/api/request-error";
 import { json } from "@/lib/api/responses";
-import { BODY_LIMITS } from "@/lib/api/read-body";
 import { articleKind, eventKind } from "@/lib/api/writes/kinds";
 import { writeRoute } from "@/lib/api/writes/write-route";
 import type { BriefEvent } from "@/lib/model/schema";
@@ -19,6 +18,7 @@ const MAX_EVENTS = 2_000;
  */
 export function POST(request: Request) {
   return writeRoute(request, async (actor) => {
+    // An article with up to MAX_EVENTS events: the largest body the write API takes (a layer's).
     const body = await readJsonBody(request, { limit: BODY_LIMITS.layer, types: ["application/json"] });
     if (typeof body !== "object" || body === null || Array.isArray(body)) throw new RequestError(400, "send a JSON object with article and events", { field: "body" });
     const { article: rawArticle, events: rawEvents, ...rest } = body as Record<string, unknown>;
@@ -52,8 +52,8 @@ export function POST(request: Request) {
         written.push(event.id);
       }
     } catch (error) {
-      // Undo in reverse order; the audit log keeps both the writes and their undoing.
-      for (const id of written.reverse()) await store.deleteEvent(id, write).catch(() => {});
+      // Undo: deleting the article with its events removes what this request wrote (the audit log
+      // keeps both the writes and their undoing).
       await store.deleteArticle(article.id, { ...write, cascade: true }).catch(() => {});
       const failed = events[written.length];
       if (error instanceof RequestError) throw error;
